@@ -1,0 +1,82 @@
+package org.guildhall.identity.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.guildhall.identity.api.AccountJoined;
+import org.guildhall.identity.api.AccountProfile;
+import org.guildhall.identity.api.AccountService;
+import org.guildhall.identity.api.ProfileChange;
+import org.guildhall.identity.domain.Account;
+import org.guildhall.identity.domain.AccountRepository;
+import org.guildhall.identity.domain.ProfileRules;
+import org.guildhall.platform.security.CallerClaims;
+import org.guildhall.platform.validation.FieldError;
+import org.guildhall.platform.validation.ValidationFailedException;
+
+@ApplicationScoped
+@Transactional
+public class DefaultAccountService implements AccountService {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    Event<AccountJoined> joined;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public AccountProfile signedIn(CallerClaims claims) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Account> existing = accounts.findBySubject(claims.subject());
+        if (existing.isPresent()) {
+            Account account = existing.get();
+            // a sign-in refreshes the account; repeated API calls within a minute do not rewrite the row
+            if (account.differsFromIdentityProvider(claims.username(), claims.email())
+                    || account.getLastSignInAt().isBefore(now.minusSeconds(60))) {
+                account.refreshFromIdentityProvider(claims.username(), claims.email(), now);
+            }
+            return toProfile(account);
+        }
+        Account account = new Account(claims.subject(), claims.username(), claims.email(),
+                ProfileRules.displayNameFrom(claims.displayName(), claims.username()), now);
+        accounts.add(account);
+        joined.fire(new AccountJoined(account.getId(), account.getUsername(), now));
+        return toProfile(account);
+    }
+
+    @Override
+    public Optional<AccountProfile> findBySubject(String subject) {
+        return accounts.findBySubject(subject).map(DefaultAccountService::toProfile);
+    }
+
+    @Override
+    public Optional<AccountProfile> findByUsername(String username) {
+        return accounts.findByUsername(username).map(DefaultAccountService::toProfile);
+    }
+
+    @Override
+    public AccountProfile updateProfile(String subject, ProfileChange change) {
+        List<FieldError> errors = ProfileRules.check(change.displayName(), change.bio());
+        if (!errors.isEmpty()) {
+            throw new ValidationFailedException(errors);
+        }
+        Account account = accounts.findBySubject(subject).orElseThrow(() -> new NoSuchElementException("no account"));
+        account.changeProfile(change.displayName().strip(), change.bio() == null ? "" : change.bio().strip(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return toProfile(account);
+    }
+
+    static AccountProfile toProfile(Account a) {
+        return new AccountProfile(a.getId(), a.getSubject(), a.getUsername(), a.getEmail(), a.getDisplayName(), a.getBio(),
+                a.getJoinedAt(), a.getLastSignInAt());
+    }
+}

@@ -1,0 +1,126 @@
+package org.guildhall.platform.security;
+
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.CallerOnlyCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.guildhall.platform.rest.Problem;
+import org.guildhall.platform.rest.ProblemType;
+
+/**
+ * One application, two ways in. Pages use Keycloak's authorisation code flow (the decorated OpenID
+ * mechanism); {@code /api/*} accepts bearer access tokens only, never the session cookie, so that API
+ * calls need no CSRF defence and are never redirected to a login form.
+ */
+@Decorator
+@Priority(Interceptor.Priority.APPLICATION)
+public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(ApiBearerTokenMechanism.class.getName());
+    public static final String UNAVAILABLE_PAGE = "/identity-unavailable";
+
+    @Inject
+    @Delegate
+    @Any
+    HttpAuthenticationMechanism delegate;
+
+    @Inject
+    BearerTokenValidator validator;
+
+    @Inject
+    AuthenticatedCaller caller;
+
+    @Inject
+    IdentityProviderProbe identityProvider;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws AuthenticationException {
+        if (isApi(request)) {
+            return validateBearer(request, response, context);
+        }
+        AuthenticationStatus status;
+        try {
+            status = delegate.validateRequest(request, response, context);
+        } catch (AuthenticationException | RuntimeException e) {
+            if (!identityProvider.isReachable()) {
+                return identityProviderUnavailable(request, response);
+            }
+            throw e;
+        }
+        if (status == AuthenticationStatus.SEND_FAILURE && !response.isCommitted() && !identityProvider.isReachable()) {
+            return identityProviderUnavailable(request, response);
+        }
+        return status;
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (!isApi(request)) {
+            delegate.cleanSubject(request, response, context);
+        }
+    }
+
+    private AuthenticationStatus validateBearer(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return context.isProtected()
+                    ? refuse(response, "Bearer realm=\"guildhall\"", "This endpoint needs a bearer access token.")
+                    : context.doNothing();
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return refuse(response, "Bearer realm=\"guildhall\", error=\"invalid_request\"",
+                    "Send the access token as 'Authorization: Bearer <token>'.");
+        }
+        try {
+            CallerClaims claims = validator.validate(header.substring(7).trim());
+            Set<String> groups = new HashSet<>(claims.groups());
+            groups.add(Roles.MEMBER);
+            caller.setFromBearerToken(new CallerClaims(claims.subject(), claims.username(), claims.email(),
+                    claims.displayName(), Set.copyOf(groups)));
+            return context.notifyContainerAboutLogin(new CallerOnlyCredential(claims.username()).getCaller(), groups);
+        } catch (InvalidTokenException e) {
+            return refuse(response, "Bearer realm=\"guildhall\", error=\"invalid_token\", error_description=\""
+                    + e.getMessage().replace("\"", "'") + "\"", e.getMessage());
+        }
+    }
+
+    private AuthenticationStatus refuse(HttpServletResponse response, String challenge, String detail) {
+        try {
+            response.setHeader("WWW-Authenticate", challenge);
+            Problem.of(ProblemType.UNAUTHORIZED, detail).writeTo(response);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not write the 401 answer", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private AuthenticationStatus identityProviderUnavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            response.sendRedirect(request.getContextPath() + UNAVAILABLE_PAGE);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not redirect to the unavailable page", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+}

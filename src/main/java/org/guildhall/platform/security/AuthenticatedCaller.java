@@ -1,0 +1,58 @@
+package org.guildhall.platform.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The caller of the current request as the identity provider describes them: set by the bearer-token
+ * mechanism for API calls, read from the OpenID context for signed-in page requests.
+ */
+@RequestScoped
+public class AuthenticatedCaller {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    Instance<OpenIdContext> openIdContext;
+
+    private CallerClaims fromBearer;
+
+    void setFromBearerToken(CallerClaims claims) {
+        this.fromBearer = claims;
+    }
+
+    public boolean isSignedIn() {
+        return security.getCallerPrincipal() != null;
+    }
+
+    public boolean isInRole(String role) {
+        return security.isCallerInRole(role);
+    }
+
+    /** The claims of the signed-in caller, or empty for an anonymous visitor. */
+    public Optional<CallerClaims> claims() {
+        if (fromBearer != null) {
+            return Optional.of(fromBearer);
+        }
+        if (!isSignedIn()) {
+            return Optional.empty();
+        }
+        try {
+            OpenIdContext oidc = openIdContext.get();
+            var c = oidc.getClaims();
+            String username = c.getPreferredUsername().orElse(security.getCallerPrincipal().getName());
+            Set<String> groups = Roles.ALL.stream().filter(security::isCallerInRole).collect(Collectors.toSet());
+            return Optional.of(new CallerClaims(oidc.getSubject(), username, c.getEmail().orElse(""),
+                    c.getName().orElse(""), groups));
+        } catch (RuntimeException notAnOpenIdSession) {
+            return Optional.empty();
+        }
+    }
+}

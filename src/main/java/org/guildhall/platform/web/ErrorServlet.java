@@ -1,0 +1,76 @@
+package org.guildhall.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.guildhall.platform.rest.Problem;
+import org.guildhall.platform.rest.ProblemType;
+
+/**
+ * Where the container sends every error (web.xml). API addresses get problem+json; pages get the error
+ * page of the status, in the portal's layout. Never a stack trace.
+ */
+@WebServlet(urlPatterns = "/error")
+public class ErrorServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        Integer status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        int code = status == null ? 500 : status;
+        if (error != null && isViewExpired(error)) {
+            code = 440;
+        } else if (error != null) {
+            String incident = UUID.randomUUID().toString();
+            request.setAttribute("guildhall.incident", incident);
+            LOG.log(Level.SEVERE, "Unexpected failure on " + uri + ", incident " + incident, error);
+            code = 500;
+        }
+        String path = uri == null ? "" : uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        if (path.startsWith("/api/") || path.equals("/api")) {
+            Problem.of(ProblemType.forStatus(code), detail(code)).at(uri).writeTo(response);
+            return;
+        }
+        String page = switch (code) {
+            case 404 -> "/errors/404.xhtml";
+            case 401, 403 -> "/errors/403.xhtml";
+            case 440 -> "/errors/expired.xhtml";
+            default -> "/errors/500.xhtml";
+        };
+        response.setStatus(code == 440 ? 400 : code);
+        request.getRequestDispatcher(page).forward(request, response);
+    }
+
+    private static boolean isViewExpired(Throwable t) {
+        for (Throwable e = t; e != null; e = e.getCause()) {
+            if (e instanceof jakarta.faces.application.ViewExpiredException) {
+                return true;
+            }
+            if (e.getCause() == e) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String detail(int code) {
+        return switch (code) {
+            case 404 -> "There is nothing at this address.";
+            case 401 -> "This endpoint needs a bearer access token.";
+            case 403 -> "Your account is not allowed to do this.";
+            case 405 -> "This address does not accept that method.";
+            case 413 -> "The request body is too large.";
+            default -> "The server could not complete the request.";
+        };
+    }
+}
