@@ -6,9 +6,9 @@ CREATE TABLE account (
     email           VARCHAR(320)  NOT NULL,
     display_name    VARCHAR(80)   NOT NULL,
     bio             VARCHAR(2000) NOT NULL,
-    joined_at       TIMESTAMP     NOT NULL,
-    last_sign_in_at TIMESTAMP     NOT NULL,
-    updated_at      TIMESTAMP     NOT NULL,
+    joined_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_sign_in_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     row_version     BIGINT        NOT NULL,
     CONSTRAINT pk_account PRIMARY KEY (id),
     CONSTRAINT uq_account_subject UNIQUE (subject)

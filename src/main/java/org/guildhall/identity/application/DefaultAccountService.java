@@ -31,6 +31,9 @@ public class DefaultAccountService implements AccountService {
     @Inject
     Event<AccountJoined> joined;
 
+    @Inject
+    DefaultAccountService self;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -64,11 +67,19 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AccountProfile updateProfile(String subject, ProfileChange change) {
+        // checked before any transaction starts: rejected input never opens (or rolls back) one
         List<FieldError> errors = ProfileRules.check(change.displayName(), change.bio());
         if (!errors.isEmpty()) {
             throw new ValidationFailedException(errors);
         }
+        return self.applyProfile(subject, change);
+    }
+
+    /** The write half of {@link #updateProfile}; called through the proxy so that it runs in a transaction. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public AccountProfile applyProfile(String subject, ProfileChange change) {
         Account account = accounts.findBySubject(subject).orElseThrow(() -> new NoSuchElementException("no account"));
         account.changeProfile(change.displayName().strip(), change.bio() == null ? "" : change.bio().strip(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));

@@ -55,6 +55,7 @@ public class DatabaseMigrator {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .callbackLocations("classpath:db/migration")
                 .baselineOnMigrate(false)
                 .validateMigrationNaming(true)
                 .load()

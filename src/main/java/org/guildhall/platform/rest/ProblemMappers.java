@@ -108,6 +108,18 @@ public final class ProblemMappers {
     }
 
     @Provider
+    public static class JsonbMapper implements ExceptionMapper<jakarta.json.bind.JsonbException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(jakarta.json.bind.JsonbException e) {
+            return new Problem(ProblemType.BAD_REQUEST, "The body is not valid JSON for this endpoint.", path(uri), List.of())
+                    .toResponse();
+        }
+    }
+
+    @Provider
     public static class JsonParsingMapper implements ExceptionMapper<JsonParsingException> {
         @Context
         UriInfo uri;

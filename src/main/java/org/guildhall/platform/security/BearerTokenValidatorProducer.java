@@ -3,6 +3,7 @@ package org.guildhall.platform.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 
@@ -13,8 +14,9 @@ public class BearerTokenValidatorProducer {
     @Inject
     OidcSettings settings;
 
+    // a pseudo-scope: the validator is immutable and shared, and needs no client proxy
     @Produces
-    @ApplicationScoped
+    @Singleton
     BearerTokenValidator validator() {
         HttpsJwks jwks = new HttpsJwks(settings.jwksUri().toString());
         // a key that is not in the cached set makes jose4j fetch the set again (key rotation), at most this often

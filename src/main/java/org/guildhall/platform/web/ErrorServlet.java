@@ -30,6 +30,8 @@ public class ErrorServlet extends HttpServlet {
         int code = status == null ? 500 : status;
         if (error != null && isViewExpired(error)) {
             code = 440;
+        } else if (error != null && isMissingFile(error)) {
+            code = 404;
         } else if (error != null) {
             String incident = UUID.randomUUID().toString();
             request.setAttribute("guildhall.incident", incident);
@@ -49,6 +51,15 @@ public class ErrorServlet extends HttpServlet {
         };
         response.setStatus(code == 440 ? 400 : code);
         request.getRequestDispatcher(page).forward(request, response);
+    }
+
+    private static boolean isMissingFile(Throwable t) {
+        for (Throwable e = t; e != null && e.getCause() != e; e = e.getCause()) {
+            if (e instanceof java.io.FileNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isViewExpired(Throwable t) {
