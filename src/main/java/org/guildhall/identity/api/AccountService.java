@@ -16,6 +16,9 @@ public interface AccountService {
 
     Optional<AccountProfile> findByUsername(String username);
 
+    /** One page of all accounts, newest first, for the operator. */
+    AccountPage list(int offset, int limit);
+
     /**
      * Changes the display name and bio of the account with this subject.
      *

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.guildhall.identity.api.AccountJoined;
+import org.guildhall.identity.api.AccountPage;
 import org.guildhall.identity.api.AccountProfile;
 import org.guildhall.identity.api.AccountService;
 import org.guildhall.identity.api.ProfileChange;
@@ -24,6 +25,8 @@ import org.guildhall.platform.validation.ValidationFailedException;
 @ApplicationScoped
 @Transactional
 public class DefaultAccountService implements AccountService {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DefaultAccountService.class.getName());
 
     @Inject
     AccountRepository accounts;
@@ -40,6 +43,7 @@ public class DefaultAccountService implements AccountService {
     public AccountProfile signedIn(CallerClaims claims) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<Account> existing = accounts.findBySubject(claims.subject());
+        releaseUsernameHeldByAnother(claims.username(), claims.subject(), now);
         if (existing.isPresent()) {
             Account account = existing.get();
             // a sign-in refreshes the account; repeated API calls within a minute do not rewrite the row
@@ -56,6 +60,21 @@ public class DefaultAccountService implements AccountService {
         return toProfile(account);
     }
 
+    /**
+     * User names are unique at the identity provider at any one time, but a name can pass to a new subject
+     * (an account deleted and made again). The stale holder keeps its data under a name that no identity
+     * provider can issue ({@code name~id}), and the new subject gets the name.
+     */
+    private void releaseUsernameHeldByAnother(String username, String subject, Instant now) {
+        accounts.findByUsername(username).filter(holder -> !holder.getSubject().equals(subject)).ifPresent(holder -> {
+            String released = username + "~" + holder.getId().toString().substring(0, 8);
+            LOG.warning(() -> "User name '" + username + "' now belongs to another identity; account " + holder.getId()
+                    + " keeps its data as '" + released + "'");
+            holder.refreshFromIdentityProvider(released, holder.getEmail(), holder.getLastSignInAt());
+            accounts.flush();
+        });
+    }
+
     @Override
     public Optional<AccountProfile> findBySubject(String subject) {
         return accounts.findBySubject(subject).map(DefaultAccountService::toProfile);
@@ -64,6 +83,12 @@ public class DefaultAccountService implements AccountService {
     @Override
     public Optional<AccountProfile> findByUsername(String username) {
         return accounts.findByUsername(username).map(DefaultAccountService::toProfile);
+    }
+
+    @Override
+    public AccountPage list(int offset, int limit) {
+        return new AccountPage(accounts.count(), offset, limit,
+                accounts.newestFirst(offset, limit).stream().map(DefaultAccountService::toProfile).toList());
     }
 
     @Override

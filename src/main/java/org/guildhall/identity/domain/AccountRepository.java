@@ -9,4 +9,11 @@ public interface AccountRepository {
     Optional<Account> findByUsername(String username);
 
     void add(Account account);
+
+    java.util.List<Account> newestFirst(int offset, int limit);
+
+    long count();
+
+    /** Writes pending changes now, so that a later insert sees them (unique user names). */
+    void flush();
 }

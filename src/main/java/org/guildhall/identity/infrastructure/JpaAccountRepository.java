@@ -26,6 +26,22 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public java.util.List<Account> newestFirst(int offset, int limit) {
+        return em.createQuery("select a from Account a order by a.joinedAt desc, a.id", Account.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
     public void add(Account account) {
         em.persist(account);
         em.flush();

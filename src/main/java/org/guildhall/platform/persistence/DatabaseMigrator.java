@@ -60,8 +60,7 @@ public class DatabaseMigrator {
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+        LOG.info(() -> "Database schema is up to date (" + result.migrationsExecuted + " migrations applied now)");
     }
 
     private static String safe(Connection c) {

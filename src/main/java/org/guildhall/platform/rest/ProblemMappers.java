@@ -1,6 +1,8 @@
 package org.guildhall.platform.rest;
 
+import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -10,138 +12,81 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import org.guildhall.platform.validation.FieldError;
-import org.guildhall.platform.validation.ValidationFailedException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.guildhall.platform.validation.FieldError;
+import org.guildhall.platform.validation.ValidationFailedException;
 
-/** Turns every failure of a resource into problem+json; nothing else ever leaves the API. */
-public final class ProblemMappers {
+/**
+ * Turns every failure of a resource into problem+json; nothing else ever leaves the API. The decision is
+ * made by {@link #toProblem}, which needs no JAX-RS runtime, so that every branch has a unit test.
+ */
+@Provider
+public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    @Context
+    UriInfo uri;
 
-    static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
-    }
-
-    @Provider
-    public static class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(ProblemException e) {
-            return e.problem().at(path(uri)).toResponse();
+    @Override
+    public Response toResponse(Throwable e) {
+        Problem problem = toProblem(e).at(uri == null ? null : uri.getRequestUri().getRawPath());
+        Response response = problem.toResponse();
+        if (e instanceof WebApplicationException w && w.getResponse().getStatus() != problem.type().status()) {
+            // keep the exact status (e.g. 429) even when only a generic type describes it
+            return Response.fromResponse(response).status(w.getResponse().getStatus()).build();
         }
+        return response;
     }
 
-    @Provider
-    public static class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            ProblemType type = ProblemType.forStatus(status);
-            String detail = switch (status) {
-                case 404 -> "There is nothing at this address.";
-                case 405 -> "This address does not accept that method.";
-                case 403 -> "Your account is not allowed to do this.";
-                case 401 -> "This endpoint needs a bearer access token.";
-                case 415 -> "Send the body as application/json.";
-                case 406 -> "This endpoint answers application/json.";
-                default -> status >= 500 ? "The server could not complete the request." : "The request could not be understood.";
-            };
-            Response problem = new Problem(type, detail, path(uri), List.of()).toResponse();
-            if (status != type.status()) {
-                return Response.fromResponse(problem).status(status).build();
-            }
-            return problem;
+    public static Problem toProblem(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return p.problem();
         }
-    }
-
-    @Provider
-    public static class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(ConstraintViolationException e) {
-            List<FieldError> errors = e.getConstraintViolations().stream()
+        if (e instanceof ValidationFailedException v) {
+            return new Problem(ProblemType.VALIDATION_FAILED, v.getMessage(), null, v.errors());
+        }
+        if (e instanceof ConstraintViolationException c) {
+            List<FieldError> errors = c.getConstraintViolations().stream()
                     .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), "constraint", v.getMessage()))
                     .toList();
-            return new Problem(ProblemType.VALIDATION_FAILED, "Some fields are not valid.", path(uri), errors).toResponse();
+            return new Problem(ProblemType.VALIDATION_FAILED, "Some fields are not valid.", null, errors);
         }
-
-        private static String lastNode(String path) {
-            int dot = path.lastIndexOf('.');
-            return dot < 0 ? path : path.substring(dot + 1);
+        if (e instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            return Problem.of(ProblemType.forStatus(status), detailFor(status));
         }
+        if (e instanceof JsonbException || e instanceof JsonParsingException || e instanceof ProcessingException) {
+            return Problem.of(ProblemType.BAD_REQUEST, "The body is not valid JSON for this endpoint.");
+        }
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OptimisticLockException) {
+                return Problem.of(ProblemType.CONFLICT, "Someone else changed this at the same time. Load it again and retry.");
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
+        return Problem.of(ProblemType.INTERNAL_ERROR,
+                "The server failed unexpectedly. Quote incident " + incident + " when reporting it.");
     }
 
-    @Provider
-    public static class ValidationFailedMapper implements ExceptionMapper<ValidationFailedException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(ValidationFailedException e) {
-            return new Problem(ProblemType.VALIDATION_FAILED, e.getMessage(), path(uri), e.errors()).toResponse();
-        }
+    /** The sentence that explains a bare HTTP status to an API client. */
+    public static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 403 -> "Your account is not allowed to do this.";
+            case 401 -> "This endpoint needs a bearer access token.";
+            case 415 -> "Send the body as application/json.";
+            case 406 -> "This endpoint answers application/json.";
+            default -> status >= 500 ? "The server could not complete the request." : "The request could not be understood.";
+        };
     }
 
-    @Provider
-    public static class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(ProcessingException e) {
-            return new Problem(ProblemType.BAD_REQUEST, "The body is not valid JSON for this endpoint.", path(uri), List.of())
-                    .toResponse();
-        }
-    }
-
-    @Provider
-    public static class JsonbMapper implements ExceptionMapper<jakarta.json.bind.JsonbException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(jakarta.json.bind.JsonbException e) {
-            return new Problem(ProblemType.BAD_REQUEST, "The body is not valid JSON for this endpoint.", path(uri), List.of())
-                    .toResponse();
-        }
-    }
-
-    @Provider
-    public static class JsonParsingMapper implements ExceptionMapper<JsonParsingException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(JsonParsingException e) {
-            return new Problem(ProblemType.BAD_REQUEST, "The body is not valid JSON.", path(uri), List.of()).toResponse();
-        }
-    }
-
-    @Provider
-    public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(Throwable e) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-            return new Problem(ProblemType.INTERNAL_ERROR,
-                    "The server failed unexpectedly. Quote incident " + incident + " when reporting it.", path(uri), List.of())
-                    .toResponse();
-        }
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 }

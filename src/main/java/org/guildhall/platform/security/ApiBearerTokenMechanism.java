@@ -107,7 +107,9 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not write the 401 answer", e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        // SEND_CONTINUE, not SEND_FAILURE: the answer is complete, and the container must not go on to the
+        // resource (for resources protected by @RolesAllowed only, SEND_FAILURE would let it proceed anonymously)
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus identityProviderUnavailable(HttpServletRequest request, HttpServletResponse response) {

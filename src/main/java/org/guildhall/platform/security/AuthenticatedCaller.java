@@ -4,8 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.identitystore.openid.JwtClaims;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,8 @@ import java.util.stream.Collectors;
  */
 @RequestScoped
 public class AuthenticatedCaller {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AuthenticatedCaller.class.getName());
 
     @Inject
     SecurityContext security;
@@ -46,12 +50,15 @@ public class AuthenticatedCaller {
         }
         try {
             OpenIdContext oidc = openIdContext.get();
-            var c = oidc.getClaims();
-            String username = c.getPreferredUsername().orElse(security.getCallerPrincipal().getName());
+            // the ID token's claims: Liberty's OpenIdContext leaves getClaims() (userinfo) empty
+            JwtClaims c = oidc.getIdentityToken().getJwtClaims();
+            String username = c.getStringClaim("preferred_username").orElse(security.getCallerPrincipal().getName());
             Set<String> groups = Roles.ALL.stream().filter(security::isCallerInRole).collect(Collectors.toSet());
-            return Optional.of(new CallerClaims(oidc.getSubject(), username, c.getEmail().orElse(""),
-                    c.getName().orElse(""), groups));
+            String subject = c.getSubject().orElseGet(oidc::getSubject);
+            return Optional.of(new CallerClaims(subject, username, c.getStringClaim("email").orElse(""),
+                    c.getStringClaim("name").orElse(""), groups));
         } catch (RuntimeException notAnOpenIdSession) {
+            LOG.log(Level.WARNING, "signed in, but not through OpenID Connect: no claims", notAnOpenIdSession);
             return Optional.empty();
         }
     }

@@ -20,15 +20,18 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
 public final class BearerTokenValidator {
 
     private final JwtConsumer consumer;
+    private final String audience;
 
     public BearerTokenValidator(String issuer, String audience, int clockSkewSeconds, VerificationKeyResolver keys) {
+        this.audience = audience;
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireSubject()
                 .setAllowedClockSkewInSeconds(clockSkewSeconds)
                 .setExpectedIssuer(issuer)
-                .setExpectedAudience(audience)
+                // the audience is checked after typ, so that an ID token is refused for what it is
+                .setSkipDefaultAudienceValidation()
                 .setVerificationKeyResolver(keys)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .build();
@@ -48,6 +51,9 @@ public final class BearerTokenValidator {
             Object typ = claims.getClaimValue("typ");
             if (!"Bearer".equals(typ)) {
                 throw new InvalidTokenException("The token is not an access token (typ must be Bearer).");
+            }
+            if (!claims.getAudience().contains(audience)) {
+                throw new InvalidTokenException("The token is not meant for the Guildhall API (audience).");
             }
             String username = claims.getStringClaimValue("preferred_username");
             if (username == null || username.isBlank()) {

@@ -20,7 +20,8 @@ public class IdentityProviderProbe {
     @Inject
     OidcSettings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicReference<Observation> last = new AtomicReference<>();
 
     public boolean isReachable() {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.guildhall.platform.rest.Problem;
+import org.guildhall.platform.rest.ProblemMappers;
 import org.guildhall.platform.rest.ProblemType;
 
 /**
@@ -28,6 +29,11 @@ public class ErrorServlet extends HttpServlet {
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         int code = status == null ? 500 : status;
+        if (response.isCommitted()) {
+            // the answer is already on its way (e.g. the 401 of a refused bearer token): nothing to add
+            LOG.log(Level.FINE, "error after the response was committed on " + uri, error);
+            return;
+        }
         if (error != null && isViewExpired(error)) {
             code = 440;
         } else if (error != null && isMissingFile(error)) {
@@ -40,7 +46,7 @@ public class ErrorServlet extends HttpServlet {
         }
         String path = uri == null ? "" : uri.substring(Math.min(uri.length(), request.getContextPath().length()));
         if (path.startsWith("/api/") || path.equals("/api")) {
-            Problem.of(ProblemType.forStatus(code), detail(code)).at(uri).writeTo(response);
+            Problem.of(ProblemType.forStatus(code), ProblemMappers.detailFor(code)).at(uri).writeTo(response);
             return;
         }
         String page = switch (code) {
@@ -55,7 +61,8 @@ public class ErrorServlet extends HttpServlet {
 
     private static boolean isMissingFile(Throwable t) {
         for (Throwable e = t; e != null && e.getCause() != e; e = e.getCause()) {
-            if (e instanceof java.io.FileNotFoundException) {
+            // Liberty reports a missing file (and any /WEB-INF/ address) as SRVE0190E
+            if (e instanceof java.io.FileNotFoundException || String.valueOf(e.getMessage()).startsWith("SRVE0190E")) {
                 return true;
             }
         }
@@ -72,16 +79,5 @@ public class ErrorServlet extends HttpServlet {
             }
         }
         return false;
-    }
-
-    private static String detail(int code) {
-        return switch (code) {
-            case 404 -> "There is nothing at this address.";
-            case 401 -> "This endpoint needs a bearer access token.";
-            case 403 -> "Your account is not allowed to do this.";
-            case 405 -> "This address does not accept that method.";
-            case 413 -> "The request body is too large.";
-            default -> "The server could not complete the request.";
-        };
     }
 }

@@ -1,0 +1,27 @@
+package org.guildhall.platform.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bounds request bodies of the API: a body larger than {@code guildhall.api.max-body-bytes} is refused
+ * with 413 before it is read. Endpoints that stream uploads set their own, larger bound.
+ */
+@Provider
+public class RequestSizeLimit implements ContainerRequestFilter {
+
+    @Inject
+    @ConfigProperty(name = "guildhall.api.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBodyBytes) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body has " + request.getLength() + " bytes; this endpoint accepts at most " + maxBodyBytes + ".");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.guildhall.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Headless Debian Chromium driven by Selenium; nothing is downloaded and nothing is written to the home folder. */
+final class Browser {
+
+    private Browser() {
+    }
+
+    static ChromeDriver start() {
+        try {
+            Path profile = Files.createTempDirectory("guildhall-chromium");
+            ChromeOptions options = new ChromeOptions();
+            String binary = new File("/usr/lib/chromium/chromium").canExecute() ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium";
+            options.setBinary(binary);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                    "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .withEnvironment(Map.of("XDG_CONFIG_HOME", profile.resolve("config").toString(),
+                            "XDG_CACHE_HOME", profile.resolve("cache").toString(), "HOME", profile.toString()))
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return driver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void screenshot(ChromeDriver driver, String name) {
+        try {
+            Path dir = Path.of(System.getProperty("it.screenshots.dir", "target/screenshots"));
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
