@@ -96,13 +96,19 @@ class SignInBrowserIT {
         Browser.screenshot(browser, "profile-saved");
 
         browser.findElement(By.id("usermenu:account_button")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("usermenu:signout"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("usermenu:profile")));
+        Browser.screenshot(browser, "user-menu");
+        browser.findElement(By.id("signout")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin")));
         assertThat(browser.getCurrentUrl()).startsWith(BASE_URL);
 
         // the Keycloak session ended too: a protected page asks for the password again
         browser.get(BASE_URL + "/me");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        } finally {
+            Browser.screenshot(browser, "after-sign-out");
+        }
         assertThat(browser.getCurrentUrl()).startsWith(REALM_URL);
     }
 }

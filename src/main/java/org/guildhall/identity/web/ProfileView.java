@@ -61,6 +61,16 @@ public class ProfileView implements Serializable {
         return caller.isInRole(role);
     }
 
+    /** When the member joined, in their language, in UTC. */
+    public String getJoined() {
+        if (profile == null) {
+            return "";
+        }
+        java.util.Locale locale = jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(locale).withZone(java.time.ZoneOffset.UTC).format(profile.joinedAt()) + " UTC";
+    }
+
     public AccountProfile getProfile() {
         return profile;
     }

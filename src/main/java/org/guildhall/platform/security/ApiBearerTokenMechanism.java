@@ -32,6 +32,7 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
 
     private static final Logger LOG = Logger.getLogger(ApiBearerTokenMechanism.class.getName());
     public static final String UNAVAILABLE_PAGE = "/identity-unavailable";
+    public static final String SIGN_OUT_PATH = "/signout";
 
     @Inject
     @Delegate
@@ -53,6 +54,10 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
         if (isApi(request)) {
             return validateBearer(request, response, context);
         }
+        if (isSignOut(request)) {
+            // signing out needs no caller: Liberty's OpenID mechanism would start a new sign-in on this POST
+            return context.doNothing();
+        }
         AuthenticationStatus status;
         try {
             status = delegate.validateRequest(request, response, context);
@@ -70,7 +75,9 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (!isApi(request)) {
+        // on sign-out Guildhall redirects to Keycloak's end-session endpoint itself; the OpenID mechanism's own
+        // logout would commit a redirect of its own first
+        if (!isApi(request) && !isSignOut(request)) {
             delegate.cleanSubject(request, response, context);
         }
     }
@@ -119,6 +126,10 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
             LOG.log(Level.FINE, "could not redirect to the unavailable page", e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    static boolean isSignOut(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).equals(SIGN_OUT_PATH);
     }
 
     static boolean isApi(HttpServletRequest request) {
