@@ -58,6 +58,11 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
             // signing out needs no caller: Liberty's OpenID mechanism would start a new sign-in on this POST
             return context.doNothing();
         }
+        if (!context.isProtected() && isCookieless(request)) {
+            // a first visit to a public page carries no state that could sign anyone in; skipping the OpenID
+            // mechanism here spares every anonymous visitor an HTTP session (and the server the work)
+            return context.doNothing();
+        }
         AuthenticationStatus status;
         try {
             status = delegate.validateRequest(request, response, context);
@@ -126,6 +131,10 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
             LOG.log(Level.FINE, "could not redirect to the unavailable page", e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    static boolean isCookieless(HttpServletRequest request) {
+        return request.getCookies() == null || request.getCookies().length == 0;
     }
 
     static boolean isSignOut(HttpServletRequest request) {
