@@ -55,7 +55,7 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
     public Me me() {
         CallerClaims claims = claims();
-        return toMe(accounts.signedIn(claims), claims);
+        return toMe(accounts.signedIn(claims));
     }
 
     @PATCH
@@ -72,14 +72,14 @@ public class MeResource {
         AccountProfile changed = accounts.updateProfile(current.subject(), new ProfileChange(
                 patch.displayName() != null ? patch.displayName() : current.displayName(),
                 patch.bio() != null ? patch.bio() : current.bio()));
-        return toMe(changed, claims);
+        return toMe(changed);
     }
 
     private CallerClaims claims() {
         return caller.claims().orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in first."));
     }
 
-    private Me toMe(AccountProfile p, CallerClaims claims) {
+    private Me toMe(AccountProfile p) {
         Set<String> roles = new TreeSet<>();
         for (String role : Roles.ALL) {
             if (caller.isInRole(role)) {
