@@ -2,9 +2,11 @@ package org.guildhall.catalog.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.guildhall.platform.web.Messages;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -34,12 +36,12 @@ public final class CardParser {
         }
         if (end < 0) {
             return new ParsedCard(CardMetadata.EMPTY, text,
-                    List.of(new CardProblem(1, "The front matter starts with --- but no closing --- line follows.")));
+                    List.of(new CardProblem(1, text("catalog.card.unclosed"))));
         }
         String yaml = text.substring(4, end + 1);
         String body = end + 5 <= text.length() ? text.substring(Math.min(text.length(), end + 5)) : "";
         if (yaml.length() > MAX_FRONT_MATTER) {
-            return new ParsedCard(CardMetadata.EMPTY, body, List.of(new CardProblem(1, "The front matter is larger than 64 KiB.")));
+            return new ParsedCard(CardMetadata.EMPTY, body, List.of(new CardProblem(1, text("catalog.card.tooLarge"))));
         }
         Object loaded;
         try {
@@ -48,23 +50,23 @@ public final class CardParser {
             loaded = new Load(settings).loadFromString(yaml);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 2).orElse(2);
-            return new ParsedCard(CardMetadata.EMPTY, body, List.of(new CardProblem(line, "YAML: " + e.getProblem())));
+            return new ParsedCard(CardMetadata.EMPTY, body, List.of(new CardProblem(line, text("catalog.card.yaml", e.getProblem()))));
         } catch (YamlEngineException e) {
-            return new ParsedCard(CardMetadata.EMPTY, body, List.of(new CardProblem(2, "YAML: " + e.getMessage())));
+            return new ParsedCard(CardMetadata.EMPTY, body, List.of(new CardProblem(2, text("catalog.card.yaml", e.getMessage()))));
         }
         if (loaded == null) {
             return new ParsedCard(CardMetadata.EMPTY, body, List.of());
         }
         if (!(loaded instanceof Map<?, ?> map)) {
             return new ParsedCard(CardMetadata.EMPTY, body,
-                    List.of(new CardProblem(2, "The front matter must be a set of key: value lines.")));
+                    List.of(new CardProblem(2, text("catalog.card.notMapping"))));
         }
         List<CardProblem> problems = new ArrayList<>();
         String[] lines = yaml.split("\n", -1);
         CardMetadata metadata = new CardMetadata(
-                single(map, "license", SPDX_ID, "an SPDX licence id such as apache-2.0 or cc-by-4.0", lines, problems),
-                single(map, "pipeline_tag", NAME, "a task such as text-classification", lines, problems)
-                        .or(() -> single(map, "task", NAME, "a task such as text-classification", lines, problems)),
+                single(map, "license", SPDX_ID, "catalog.card.license", lines, problems),
+                single(map, "pipeline_tag", NAME, "catalog.card.task", lines, problems)
+                        .or(() -> single(map, "task", NAME, "catalog.card.task", lines, problems)),
                 list(map, "tags", NAME, lines, problems),
                 list(map, "language", NAME, lines, problems),
                 list(map, "datasets", NAME, lines, problems),
@@ -73,14 +75,14 @@ public final class CardParser {
         return new ParsedCard(metadata, body, List.copyOf(problems));
     }
 
-    private static Optional<String> single(Map<?, ?> map, String key, Pattern pattern, String what, String[] lines,
+    private static Optional<String> single(Map<?, ?> map, String key, Pattern pattern, String whatKey, String[] lines,
             List<CardProblem> problems) {
         Object value = map.get(key);
         if (value == null) {
             return Optional.empty();
         }
         if (!(value instanceof String s) || !pattern.matcher(s).matches()) {
-            problems.add(new CardProblem(lineOf(key, lines), key + " must be " + what + "."));
+            problems.add(new CardProblem(lineOf(key, lines), text("catalog.card.single", key, text(whatKey))));
             return Optional.empty();
         }
         return Optional.of(s);
@@ -95,8 +97,7 @@ public final class CardParser {
         List<String> result = new ArrayList<>();
         for (Object item : items) {
             if (!(item instanceof String s) || !pattern.matcher(s).matches()) {
-                problems.add(new CardProblem(lineOf(key, lines), key + " must be a name or a list of names (letters, digits, . _ - /); "
-                        + "found " + describe(item) + "."));
+                problems.add(new CardProblem(lineOf(key, lines), text("catalog.card.list", key, describe(item))));
                 return List.of();
             }
             result.add(s);
@@ -106,13 +107,17 @@ public final class CardParser {
 
     private static String describe(Object item) {
         if (item instanceof Map) {
-            return "a nested mapping";
+            return text("catalog.card.nestedMapping");
         }
         if (item instanceof List) {
-            return "a nested list";
+            return text("catalog.card.nestedList");
         }
         String s = String.valueOf(item);
         return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+    }
+
+    private static String text(String key, Object... args) {
+        return Messages.format(Locale.ENGLISH, key, args);
     }
 
     /** The README line (front matter starts on line 2) on which the key is written. */

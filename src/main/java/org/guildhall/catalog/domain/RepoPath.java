@@ -2,6 +2,8 @@ package org.guildhall.catalog.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.guildhall.platform.web.Messages;
 
 /**
  * The path of a file inside an asset version ({@code data/train.csv}): relative, forward slashes, no empty,
@@ -24,36 +26,40 @@ public record RepoPath(String value) {
     public static List<String> problems(String value) {
         List<String> problems = new ArrayList<>();
         if (value == null || value.isEmpty()) {
-            problems.add("The file path is empty.");
+            problems.add(text("catalog.path.empty"));
             return problems;
         }
         if (value.length() > MAX_LENGTH) {
-            problems.add("The file path is longer than " + MAX_LENGTH + " characters.");
+            problems.add(text("catalog.path.tooLong", MAX_LENGTH));
         }
         if (value.indexOf('\\') >= 0) {
-            problems.add("Use forward slashes (/) in file paths, not backslashes.");
+            problems.add(text("catalog.path.backslash"));
         }
         if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            problems.add("The file path contains a control character (such as NUL or a line break).");
+            problems.add(text("catalog.path.control"));
         }
         if (value.startsWith("/") || value.matches("^[A-Za-z]:.*")) {
-            problems.add("The file path must be relative to the asset, not absolute.");
+            problems.add(text("catalog.path.absolute"));
         }
         for (String segment : value.split("/", -1)) {
             if (segment.isEmpty() && !value.startsWith("/")) {
-                problems.add("The file path has an empty folder name (// or a trailing /).");
+                problems.add(text("catalog.path.emptySegment"));
                 break;
             }
             if (segment.equals(".") || segment.equals("..")) {
-                problems.add("The file path may not contain . or .. as a folder name.");
+                problems.add(text("catalog.path.dotSegment"));
                 break;
             }
             if (segment.length() > MAX_SEGMENT) {
-                problems.add("A folder or file name is longer than " + MAX_SEGMENT + " characters.");
+                problems.add(text("catalog.path.segmentTooLong", MAX_SEGMENT));
                 break;
             }
         }
         return problems;
+    }
+
+    private static String text(String key, Object... args) {
+        return Messages.format(Locale.ENGLISH, key, args);
     }
 
     public String fileName() {

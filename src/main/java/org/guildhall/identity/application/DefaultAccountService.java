@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.guildhall.identity.api.AccountJoined;
 import org.guildhall.identity.api.AccountPage;
 import org.guildhall.identity.api.AccountProfile;
@@ -26,7 +27,7 @@ import org.guildhall.platform.validation.ValidationFailedException;
 @Transactional
 public class DefaultAccountService implements AccountService {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DefaultAccountService.class.getName());
+    private static final Logger LOG = Logger.getLogger(DefaultAccountService.class.getName());
 
     @Inject
     AccountRepository accounts;
@@ -43,7 +44,9 @@ public class DefaultAccountService implements AccountService {
     public AccountProfile signedIn(CallerClaims claims) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<Account> existing = accounts.findBySubject(claims.subject());
-        releaseUsernameHeldByAnother(claims.username(), claims.subject(), now);
+        if (existing.map(a -> !a.getUsername().equals(claims.username())).orElse(true)) {
+            releaseUsernameHeldByAnother(claims.username(), claims.subject());
+        }
         if (existing.isPresent()) {
             Account account = existing.get();
             // a sign-in refreshes the account; repeated API calls within a minute do not rewrite the row
@@ -65,7 +68,7 @@ public class DefaultAccountService implements AccountService {
      * (an account deleted and made again). The stale holder keeps its data under a name that no identity
      * provider can issue ({@code name~id}), and the new subject gets the name.
      */
-    private void releaseUsernameHeldByAnother(String username, String subject, Instant now) {
+    private void releaseUsernameHeldByAnother(String username, String subject) {
         accounts.findByUsername(username).filter(holder -> !holder.getSubject().equals(subject)).ifPresent(holder -> {
             String released = username + "~" + holder.getId().toString().substring(0, 8);
             LOG.warning(() -> "User name '" + username + "' now belongs to another identity; account " + holder.getId()

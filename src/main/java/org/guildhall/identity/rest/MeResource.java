@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,8 +53,7 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
     public Me me() {
-        CallerClaims claims = claims();
-        return toMe(accounts.signedIn(claims));
+        return toMe(account());
     }
 
     @PATCH
@@ -67,26 +65,21 @@ public class MeResource {
         if (patch == null) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "Send a JSON object with displayName and/or bio.");
         }
-        CallerClaims claims = claims();
-        AccountProfile current = accounts.signedIn(claims);
+        AccountProfile current = account();
         AccountProfile changed = accounts.updateProfile(current.subject(), new ProfileChange(
                 patch.displayName() != null ? patch.displayName() : current.displayName(),
                 patch.bio() != null ? patch.bio() : current.bio()));
         return toMe(changed);
     }
 
-    private CallerClaims claims() {
-        return caller.claims().orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in first."));
+    /** The caller's account: AccountSyncFilter has made or refreshed it before the resource runs. */
+    private AccountProfile account() {
+        CallerClaims claims = caller.claims().orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in first."));
+        return accounts.findBySubject(claims.subject()).orElseGet(() -> accounts.signedIn(claims));
     }
 
     private Me toMe(AccountProfile p) {
-        Set<String> roles = new TreeSet<>();
-        for (String role : Roles.ALL) {
-            if (caller.isInRole(role)) {
-                roles.add(role);
-            }
-        }
-        return new Me(p.id(), p.username(), p.email(), p.displayName(), p.bio(), roles, p.joinedAt(), p.lastSignInAt());
+        return new Me(p.id(), p.username(), p.email(), p.displayName(), p.bio(), caller.roles(), p.joinedAt(), p.lastSignInAt());
     }
 
 }

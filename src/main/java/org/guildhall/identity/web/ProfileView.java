@@ -50,8 +50,7 @@ public class ProfileView implements Serializable {
             Messages.add(null, FacesMessage.SEVERITY_INFO, "profile.saved");
         } catch (ValidationFailedException e) {
             for (FieldError error : e.errors()) {
-                Messages.add("profile:" + error.field(), FacesMessage.SEVERITY_ERROR, error.code(),
-                        error.field().equals("bio") ? 2000 : 80);
+                Messages.add("profile:" + error.field(), FacesMessage.SEVERITY_ERROR, error.code(), error.args().toArray());
             }
             jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
         }

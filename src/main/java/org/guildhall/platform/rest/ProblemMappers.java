@@ -50,7 +50,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ConstraintViolationException c) {
             List<FieldError> errors = c.getConstraintViolations().stream()
-                    .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), "constraint", v.getMessage()))
+                    .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), "constraint", List.of(), v.getMessage()))
                     .toList();
             return new Problem(ProblemType.VALIDATION_FAILED, "Some fields are not valid.", null, errors);
         }
@@ -61,10 +61,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (e instanceof JsonbException || e instanceof JsonParsingException || e instanceof ProcessingException) {
             return Problem.of(ProblemType.BAD_REQUEST, "The body is not valid JSON for this endpoint.");
         }
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof OptimisticLockException) {
-                return Problem.of(ProblemType.CONFLICT, "Someone else changed this at the same time. Load it again and retry.");
-            }
+        if (Causes.any(e, OptimisticLockException.class::isInstance)) {
+            return Problem.of(ProblemType.CONFLICT, "Someone else changed this at the same time. Load it again and retry.");
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);

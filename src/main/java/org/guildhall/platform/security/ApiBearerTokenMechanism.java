@@ -14,12 +14,11 @@ import jakarta.security.enterprise.credential.CallerOnlyCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.guildhall.platform.rest.Problem;
 import org.guildhall.platform.rest.ProblemType;
+import org.guildhall.platform.web.RequestPaths;
 
 /**
  * One application, two ways in. Pages use Keycloak's authorisation code flow (the decorated OpenID
@@ -100,12 +99,10 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
                     "Send the access token as 'Authorization: Bearer <token>'.");
         }
         try {
-            CallerClaims claims = validator.validate(header.substring(7).trim());
-            Set<String> groups = new HashSet<>(claims.groups());
-            groups.add(Roles.MEMBER);
-            caller.setFromBearerToken(new CallerClaims(claims.subject(), claims.username(), claims.email(),
-                    claims.displayName(), Set.copyOf(groups)));
-            return context.notifyContainerAboutLogin(new CallerOnlyCredential(claims.username()).getCaller(), groups);
+            // every signed-in caller is a member, whatever groups the token lists
+            CallerClaims claims = validator.validate(header.substring(7).trim()).withGroup(Roles.MEMBER);
+            caller.setFromBearerToken(claims);
+            return context.notifyContainerAboutLogin(new CallerOnlyCredential(claims.username()).getCaller(), claims.groups());
         } catch (InvalidTokenException e) {
             return refuse(response, "Bearer realm=\"guildhall\", error=\"invalid_token\", error_description=\""
                     + e.getMessage().replace("\"", "'") + "\"", e.getMessage());
@@ -138,11 +135,10 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
     }
 
     static boolean isSignOut(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length()).equals(SIGN_OUT_PATH);
+        return RequestPaths.within(request).equals(SIGN_OUT_PATH);
     }
 
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/api") || path.startsWith("/api/");
+        return RequestPaths.isApi(RequestPaths.within(request));
     }
 }

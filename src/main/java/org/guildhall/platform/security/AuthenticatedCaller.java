@@ -7,8 +7,9 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.openid.JwtClaims;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class AuthenticatedCaller {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AuthenticatedCaller.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuthenticatedCaller.class.getName());
 
     @Inject
     SecurityContext security;
@@ -40,6 +41,11 @@ public class AuthenticatedCaller {
         return security.isCallerInRole(role);
     }
 
+    /** Guildhall's roles that the caller has (a subset of {@link Roles#ALL}). */
+    public Set<String> roles() {
+        return Roles.ALL.stream().filter(security::isCallerInRole).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** The claims of the signed-in caller, or empty for an anonymous visitor. */
     public Optional<CallerClaims> claims() {
         if (fromBearer != null) {
@@ -53,7 +59,7 @@ public class AuthenticatedCaller {
             // the ID token's claims: Liberty's OpenIdContext leaves getClaims() (userinfo) empty
             JwtClaims c = oidc.getIdentityToken().getJwtClaims();
             String username = c.getStringClaim("preferred_username").orElse(security.getCallerPrincipal().getName());
-            Set<String> groups = Roles.ALL.stream().filter(security::isCallerInRole).collect(Collectors.toSet());
+            Set<String> groups = roles();
             String subject = c.getSubject().orElseGet(oidc::getSubject);
             return Optional.of(new CallerClaims(subject, username, c.getStringClaim("email").orElse(""),
                     c.getStringClaim("name").orElse(""), groups));

@@ -12,4 +12,15 @@ import java.util.Set;
  * @param groups the groups from the token, mapped one to one onto roles
  */
 public record CallerClaims(String subject, String username, String email, String displayName, Set<String> groups) {
+
+    public CallerClaims {
+        groups = Set.copyOf(groups);
+    }
+
+    /** The same caller, also in {@code group}. */
+    public CallerClaims withGroup(String group) {
+        Set<String> more = new java.util.HashSet<>(groups);
+        more.add(group);
+        return new CallerClaims(subject, username, email, displayName, more);
+    }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.guildhall.platform.rest.Causes;
 import org.guildhall.platform.rest.Problem;
 import org.guildhall.platform.rest.ProblemMappers;
 import org.guildhall.platform.rest.ProblemType;
@@ -44,8 +45,7 @@ public class ErrorServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Unexpected failure on " + uri + ", incident " + incident, error);
             code = 500;
         }
-        String path = uri == null ? "" : uri.substring(Math.min(uri.length(), request.getContextPath().length()));
-        if (path.startsWith("/api/") || path.equals("/api")) {
+        if (RequestPaths.isApi(RequestPaths.within(uri, request.getContextPath()))) {
             Problem.of(ProblemType.forStatus(code), ProblemMappers.detailFor(code)).at(uri).writeTo(response);
             return;
         }
@@ -59,25 +59,12 @@ public class ErrorServlet extends HttpServlet {
         request.getRequestDispatcher(page).forward(request, response);
     }
 
+    // Liberty reports a missing file (and any /WEB-INF/ address) as SRVE0190E
     private static boolean isMissingFile(Throwable t) {
-        for (Throwable e = t; e != null && e.getCause() != e; e = e.getCause()) {
-            // Liberty reports a missing file (and any /WEB-INF/ address) as SRVE0190E
-            if (e instanceof java.io.FileNotFoundException || String.valueOf(e.getMessage()).startsWith("SRVE0190E")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(t, e -> e instanceof java.io.FileNotFoundException || String.valueOf(e.getMessage()).startsWith("SRVE0190E"));
     }
 
     private static boolean isViewExpired(Throwable t) {
-        for (Throwable e = t; e != null; e = e.getCause()) {
-            if (e instanceof jakarta.faces.application.ViewExpiredException) {
-                return true;
-            }
-            if (e.getCause() == e) {
-                break;
-            }
-        }
-        return false;
+        return Causes.any(t, jakarta.faces.application.ViewExpiredException.class::isInstance);
     }
 }

@@ -36,13 +36,13 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.within(request);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        if (path.startsWith("/api/")) {
+        if (RequestPaths.isApi(path)) {
             response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             response.setHeader("Cache-Control", "no-store");
         } else {

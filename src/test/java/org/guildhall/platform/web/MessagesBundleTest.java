@@ -19,7 +19,7 @@ class MessagesBundleTest {
 
     static final ResourceBundle BUNDLE = ResourceBundle.getBundle(Messages.BUNDLE, Locale.ENGLISH);
     static final Pattern PAGE_KEY = Pattern.compile("msg\\['([a-zA-Z0-9_.]+)'\\]");
-    static final Pattern CODE_KEY = Pattern.compile("\"((?:profile|error|nav|home|search|role)\\.[a-zA-Z0-9_.]+)\"");
+    static final Pattern CODE_KEY = Pattern.compile("\"((?:profile|error|nav|home|search|role|catalog)\\.[a-zA-Z0-9_.]+)\"");
 
     @Test
     void everyKeyUsedByAPageExists() throws IOException {
