@@ -50,4 +50,11 @@ final class Browser {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Waits until PrimeFaces has no AJAX request queued or running. */
+    static void awaitAjax(ChromeDriver driver) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));")));
+    }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.guildhall.platform.validation.FieldError;
+import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.platform.validation.ValidationFailedException;
 
 /**
@@ -34,6 +35,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         Problem problem = toProblem(e).at(uri == null ? null : uri.getRequestUri().getRawPath());
         Response response = problem.toResponse();
+        if (e instanceof RejectedException r && r.errorCode().isPresent()) {
+            response = Response.fromResponse(response).header("X-Error-Code", r.errorCode().get()).build();
+        }
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() != problem.type().status()) {
             // keep the exact status (e.g. 429) even when only a generic type describes it
             return Response.fromResponse(response).status(w.getResponse().getStatus()).build();
@@ -47,6 +51,15 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ValidationFailedException v) {
             return new Problem(ProblemType.VALIDATION_FAILED, v.getMessage(), null, v.errors());
+        }
+        if (e instanceof RejectedException r) {
+            return Problem.of(switch (r.reason()) {
+                case NOT_FOUND -> ProblemType.NOT_FOUND;
+                case FORBIDDEN -> ProblemType.FORBIDDEN;
+                case CONFLICT -> ProblemType.CONFLICT;
+                case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+                case UNPROCESSABLE -> ProblemType.VALIDATION_FAILED;
+            }, r.getMessage());
         }
         if (e instanceof ConstraintViolationException c) {
             List<FieldError> errors = c.getConstraintViolations().stream()

@@ -39,6 +39,8 @@ public class ErrorServlet extends HttpServlet {
             code = 440;
         } else if (error != null && isMissingFile(error)) {
             code = 404;
+        } else if (error != null && isMalformedAddress(error)) {
+            code = 400;
         } else if (error != null) {
             String incident = UUID.randomUUID().toString();
             request.setAttribute("guildhall.incident", incident);
@@ -46,11 +48,14 @@ public class ErrorServlet extends HttpServlet {
             code = 500;
         }
         if (RequestPaths.isApi(RequestPaths.within(uri, request.getContextPath()))) {
-            Problem.of(ProblemType.forStatus(code), ProblemMappers.detailFor(code)).at(uri).writeTo(response);
+            String detail = code == 400 && error != null
+                    ? "The address contains characters that are not allowed (such as an encoded dot or slash); send the path as is."
+                    : ProblemMappers.detailFor(code);
+            Problem.of(ProblemType.forStatus(code), detail).at(uri).writeTo(response);
             return;
         }
         String page = switch (code) {
-            case 404 -> "/errors/404.xhtml";
+            case 404, 400 -> "/errors/404.xhtml";
             case 401, 403 -> "/errors/403.xhtml";
             case 440 -> "/errors/expired.xhtml";
             default -> "/errors/500.xhtml";
@@ -62,6 +67,11 @@ public class ErrorServlet extends HttpServlet {
     // Liberty reports a missing file (and any /WEB-INF/ address) as SRVE0190E
     private static boolean isMissingFile(Throwable t) {
         return Causes.any(t, e -> e instanceof java.io.FileNotFoundException || String.valueOf(e.getMessage()).startsWith("SRVE0190E"));
+    }
+
+    // Liberty refuses addresses with encoded dots and similar tricks itself (CWWWC0005I); that is the client's fault
+    private static boolean isMalformedAddress(Throwable t) {
+        return Causes.any(t, e -> String.valueOf(e.getMessage()).startsWith("CWWWC0005I"));
     }
 
     private static boolean isViewExpired(Throwable t) {
