@@ -47,8 +47,9 @@ public class DemoCatalog {
     private static final Logger LOG = Logger.getLogger(DemoCatalog.class.getName());
 
     @Inject
-    @ConfigProperty(name = "guildhall.demo.dir", defaultValue = "")
-    String demoDir;
+    // Optional: an empty value (GUILDHALL_DEMO_DIR=) means "no demo catalogue", which MicroProfile Config reads as missing
+    @ConfigProperty(name = "guildhall.demo.dir")
+    java.util.Optional<String> demoDir;
 
     @Inject
     CatalogService catalog;
@@ -61,12 +62,13 @@ public class DemoCatalog {
 
     @PostConstruct
     void start() {
-        if (!demoDir.isBlank()) {
+        String dir = demoDir.map(String::strip).orElse("");
+        if (!dir.isEmpty()) {
             executor.execute(() -> {
                 try {
-                    seed(Path.of(demoDir));
+                    seed(Path.of(dir));
                 } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "demo catalogue not seeded completely from " + demoDir, e);
+                    LOG.log(Level.WARNING, "demo catalogue not seeded completely from " + dir, e);
                 }
             });
         }
@@ -105,20 +107,30 @@ public class DemoCatalog {
         return created;
     }
 
+    /**
+     * Seeds one asset: creates it when it is missing and publishes each of its versions that is not published
+     * yet (by tag), so that seeding cut short by a stop is completed at the next start.
+     */
     private boolean seedAsset(Actor actor, AssetKind kind, Path dir) throws IOException {
         AssetRef ref = new AssetRef(kind, actor.username(), dir.getFileName().toString());
-        if (catalog.find(ref, Optional.of(actor)).isPresent()) {
-            return false;
-        }
-        Properties props = new Properties();
-        Path propsFile = dir.resolve("asset.properties");
-        if (Files.exists(propsFile)) {
-            try (Reader r = Files.newBufferedReader(propsFile, StandardCharsets.UTF_8)) {
-                props.load(r);
+        boolean created = false;
+        if (catalog.find(ref, Optional.of(actor)).isEmpty()) {
+            Properties props = new Properties();
+            Path propsFile = dir.resolve("asset.properties");
+            if (Files.exists(propsFile)) {
+                try (Reader r = Files.newBufferedReader(propsFile, StandardCharsets.UTF_8)) {
+                    props.load(r);
+                }
             }
+            catalog.create(actor, kind, ref.name(), props.getProperty("summary", ""));
+            created = true;
         }
-        catalog.create(actor, kind, ref.name(), props.getProperty("summary", ""));
+        Set<String> published = new java.util.HashSet<>();
+        catalog.versions(ref, Optional.of(actor)).stream().filter(v -> !v.draft() && v.tag() != null).forEach(v -> published.add(v.tag()));
         for (Path versionDir : sortedDirs(dir)) {
+            if (published.contains(versionDir.getFileName().toString())) {
+                continue;
+            }
             List<String> wanted;
             try (Stream<Path> files = Files.walk(versionDir)) {
                 wanted = files.filter(Files::isRegularFile).map(f -> versionDir.relativize(f).toString().replace('\\', '/'))
@@ -137,7 +149,7 @@ public class DemoCatalog {
             }
             catalog.publish(actor, ref, Optional.of(versionDir.getFileName().toString()));
         }
-        return true;
+        return created;
     }
 
     private static List<Path> sortedDirs(Path dir) throws IOException {
