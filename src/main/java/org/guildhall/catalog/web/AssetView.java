@@ -24,6 +24,7 @@ import org.guildhall.catalog.api.VersionDetails;
 import org.guildhall.catalog.api.VersionInfo;
 import org.guildhall.catalog.application.Actors;
 import org.guildhall.platform.validation.RejectedException;
+import org.guildhall.platform.web.Messages;
 
 /**
  * The asset page: card, files, versions, preview and lineage of one version ({@code rev}, default main).
@@ -33,7 +34,7 @@ import org.guildhall.platform.validation.RejectedException;
 @ViewScoped
 public class AssetView implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final List<String> TABS = List.of("card", "files", "versions", "preview", "lineage");
+    private static final List<String> TABS = List.of("card", "files", "versions", "preview", "lineage", "provenance");
 
     @Inject
     CatalogService catalog;
@@ -169,6 +170,26 @@ public class AssetView implements Serializable {
         if (actors.viewer().isPresent()) {
             asset = catalog.like(actors.actor(), ref, !asset.liked());
         }
+    }
+
+    /** The lineage as an SVG graph (datasets → models → derived models), or empty when nothing is declared. */
+    public String getLineageSvg() {
+        if (asset == null) {
+            return "";
+        }
+        LineageGraph graph = LineageGraph.walk(ref, r -> {
+            try {
+                return java.util.Optional.of(catalog.lineage(r, actors.viewer()));
+            } catch (RejectedException notVisible) {
+                return java.util.Optional.empty();
+            }
+        });
+        if (graph.isEmpty()) {
+            return "";
+        }
+        java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return graph.svg(ref, this::pagePath, Messages.format(locale, "asset.lineage.upstream"),
+                Messages.format(locale, "asset.lineage.downstream"));
     }
 
     public String pagePath(AssetRef r) {

@@ -16,6 +16,8 @@ public interface AccountService {
 
     Optional<AccountProfile> findByUsername(String username);
 
+    Optional<AccountProfile> findById(java.util.UUID id);
+
     /** One page of all accounts, newest first, for the operator. */
     AccountPage list(int offset, int limit);
 

@@ -89,6 +89,11 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
+    public Optional<AccountProfile> findById(java.util.UUID id) {
+        return accounts.findById(id).map(DefaultAccountService::toProfile);
+    }
+
+    @Override
     public AccountPage list(int offset, int limit) {
         return new AccountPage(accounts.count(), offset, limit,
                 accounts.newestFirst(offset, limit).stream().map(DefaultAccountService::toProfile).toList());

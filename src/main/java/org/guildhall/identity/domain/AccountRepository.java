@@ -8,6 +8,8 @@ public interface AccountRepository {
 
     Optional<Account> findByUsername(String username);
 
+    Optional<Account> findById(java.util.UUID id);
+
     void add(Account account);
 
     java.util.List<Account> newestFirst(int offset, int limit);

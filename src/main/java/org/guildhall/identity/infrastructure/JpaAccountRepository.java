@@ -26,6 +26,11 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<Account> findById(java.util.UUID id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    @Override
     public java.util.List<Account> newestFirst(int offset, int limit) {
         return em.createQuery("select a from Account a order by a.joinedAt desc, a.id", Account.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();

@@ -6,10 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.guildhall.identity.api.AccountProfile;
 import org.guildhall.identity.api.AccountService;
+import org.guildhall.identity.api.LinkedWallet;
 import org.guildhall.identity.api.ProfileChange;
+import org.guildhall.identity.api.WalletService;
 import org.guildhall.platform.rest.ProblemException;
 import org.guildhall.platform.rest.ProblemType;
 import org.guildhall.platform.security.AuthenticatedCaller;
@@ -76,6 +81,52 @@ public class MeResource {
     private AccountProfile account() {
         CallerClaims claims = caller.claims().orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in first."));
         return accounts.findBySubject(claims.subject()).orElseGet(() -> accounts.signedIn(claims));
+    }
+
+    /** The body of {@code POST /me/wallets/challenges}. */
+    public record ChallengeRequest(String address) {
+    }
+
+    /** The body of {@code POST /me/wallets}. */
+    public record LinkRequest(UUID challengeId, String signature) {
+    }
+
+    @Inject
+    WalletService walletService;
+
+    @GET
+    @Path("wallets")
+    @Operation(summary = "The caller's linked wallets, newest first")
+    public List<LinkedWallet> wallets() {
+        return walletService.wallets(account().id());
+    }
+
+    @POST
+    @Path("wallets/challenges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A one-time message (EIP-4361 text) for the caller to sign with the wallet's key; valid 10 minutes")
+    @APIResponse(responseCode = "201", description = "The challenge: id, message, expiresAt")
+    @APIResponse(responseCode = "422", description = "Not an address")
+    public Response challenge(ChallengeRequest body) {
+        if (body == null) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "Send a JSON object with address.");
+        }
+        return Response.status(201).entity(walletService.challenge(account().id(), body.address())).build();
+    }
+
+    @POST
+    @Path("wallets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link a wallet: the challenge's id and the wallet's EIP-191 signature of its message (0x + 130 hex digits)")
+    @APIResponse(responseCode = "201", description = "Linked (and recorded in the ledger)")
+    @APIResponse(responseCode = "404", description = "No such challenge for the caller")
+    @APIResponse(responseCode = "409", description = "The challenge was used already, or the address belongs to another account")
+    @APIResponse(responseCode = "422", description = "Malformed or wrong signature, or an expired challenge")
+    public Response link(LinkRequest body) {
+        if (body == null || body.challengeId() == null || body.signature() == null) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "Send a JSON object with challengeId and signature.");
+        }
+        return Response.status(201).entity(walletService.link(account().id(), body.challengeId(), body.signature())).build();
     }
 
     private Me toMe(AccountProfile p) {
