@@ -181,10 +181,10 @@ final class AssetDocuments {
         storeAndSort(doc, LIKES, a.likes());
         doc.add(new StoredField(RECENT_DOWNLOADS, a.recentDownloads()));
         doc.add(new StoredField(RECENT_LIKES, a.recentLikes()));
-        doc.add(new NumericDocValuesField(TRENDING, a.trendingScore()));
+        sortable(doc, TRENDING, a.trendingScore());
         if (a.updatedAt() != null) {
             doc.add(new StoredField(UPDATED_AT, a.updatedAt().toString()));
-            doc.add(new NumericDocValuesField(UPDATED_AT, a.updatedAt().toEpochMilli()));
+            sortable(doc, UPDATED_AT, a.updatedAt().toEpochMilli());
         }
         return facetsConfig.build(doc);
     }
@@ -210,7 +210,16 @@ final class AssetDocuments {
 
     private static void storeAndSort(Document doc, String field, long value) {
         doc.add(new StoredField(field, value));
+        sortable(doc, field, value);
+    }
+
+    /**
+     * Doc values to sort by, and points of the same name: with them a sorted search skips the documents that
+     * cannot enter the top results instead of comparing every match.
+     */
+    private static void sortable(Document doc, String field, long value) {
         doc.add(new NumericDocValuesField(field, value));
+        doc.add(new org.apache.lucene.document.LongPoint(field, value));
     }
 
     AssetSummary fromDocument(Document doc) {

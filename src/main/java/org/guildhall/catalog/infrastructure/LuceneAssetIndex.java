@@ -51,6 +51,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -280,12 +281,42 @@ public class LuceneAssetIndex implements AssetIndex {
         int wanted = (int) Math.min((long) query.offset() + query.limit(), Integer.MAX_VALUE);
         FacetedSearcher searcher = acquire(manager);
         try {
+            // browsing (no text) repeats a few pages, /models above all: a reader answers each once
+            String pageKey = query.text().isEmpty()
+                    ? browseKey(query.filters()) + '|' + query.sort() + '|' + query.offset() + '|' + query.limit() : null;
+            SearchResult kept = pageKey == null ? null : searcher.browsePages.get(pageKey);
+            if (kept != null) {
+                return kept;
+            }
+            SearchResult result = searchOn(searcher, query, sort, wanted);
+            if (pageKey != null && searcher.browsePages.size() < FacetedSearcher.MAX_BROWSE_COUNTS) {
+                // shared by every request that asks the same: nothing in it may change
+                result = new SearchResult(result.total(), List.copyOf(result.hits()), Map.copyOf(result.facets()));
+                searcher.browsePages.put(pageKey, result);
+            }
+            return result;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    private SearchResult searchOn(FacetedSearcher searcher, SearchQuery query, Sort sort, int wanted) throws IOException {
+        {
             if (query.text().isEmpty() && query.filters().isEmpty()) {
-                TopDocs top = searcher.search(new MatchAllDocsQuery(), topDocs(searcher, sort, wanted));
-                return new SearchResult(top.totalHits.value, hits(searcher, top.scoreDocs, query.offset()), searcher.countsOfAll());
+                TopDocs top = searcher.search(new MatchAllDocsQuery(), firstDocs(searcher, sort, wanted));
+                return new SearchResult(searcher.getIndexReader().numDocs(), hits(searcher, top.scoreDocs, query.offset()),
+                        searcher.countsOfAll());
             }
             DrillDownQuery drillDown = new DrillDownQuery(documents.facetsConfig(), textQueries.forText(query.text()));
             query.filters().forEach((facet, values) -> documents.addFilter(drillDown, facet, values));
+            // browsing (filters, no text) repeats a few filter sets, such as /models: their counts hold until the reader changes
+            String browseKey = query.text().isEmpty() ? browseKey(query.filters()) : null;
+            Map<SearchFacet, List<FacetCount>> known = browseKey == null ? null : searcher.browseCounts.get(browseKey);
+            if (known != null) {
+                TopDocs top = searcher.search(drillDown, firstDocs(searcher, sort, wanted));
+                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(drillDown);
+                return new SearchResult(total, hits(searcher, top.scoreDocs, query.offset()), known);
+            }
             if (searcher.facetStates.isEmpty()) {
                 // No document has a facet value yet, and DrillSideways needs one to count.
                 TopDocs top = searcher.search(drillDown, topDocs(searcher, sort, wanted));
@@ -293,11 +324,32 @@ public class LuceneAssetIndex implements AssetIndex {
             }
             DrillSideways.DrillSidewaysResult result = new PerFacetDrillSideways(searcher, documents.facetsConfig(),
                     searcher.facetStates).search(drillDown, null, null, wanted, sort, false);
-            return new SearchResult(result.hits.totalHits.value, hits(searcher, result.hits.scoreDocs, query.offset()),
-                    counts(result.facets, searcher.facetStates));
-        } finally {
-            manager.release(searcher);
+            Map<SearchFacet, List<FacetCount>> counts = counts(result.facets, searcher.facetStates);
+            if (browseKey != null && searcher.browseCounts.size() < FacetedSearcher.MAX_BROWSE_COUNTS) {
+                searcher.browseCounts.put(browseKey, counts);
+            }
+            return new SearchResult(result.hits.totalHits.value, hits(searcher, result.hits.scoreDocs, query.offset()), counts);
         }
+    }
+
+    /** The filter set as a key: facets in their order, values sorted. */
+    private static String browseKey(Map<SearchFacet, java.util.Set<String>> filters) {
+        StringBuilder key = new StringBuilder();
+        new java.util.TreeMap<>(filters).forEach((facet, values) -> {
+            if (!values.isEmpty()) {
+                key.append(facet.name()).append('=').append(String.join("\u0000", new java.util.TreeSet<>(values))).append('\u0001');
+            }
+        });
+        return key.toString();
+    }
+
+    /**
+     * The first results only: the total may be a lower bound, so the caller counts separately (cheaper than
+     * comparing every match by the sort keys, which the points of the sort fields let Lucene skip).
+     */
+    private static TopFieldCollectorManager firstDocs(IndexSearcher searcher, Sort sort, int wanted) {
+        int numHits = Math.max(1, Math.min(wanted, searcher.getIndexReader().maxDoc()));
+        return new TopFieldCollectorManager(sort, numHits, null, numHits, false);
     }
 
     /** Counts every match, not just the first thousand, so that the total shown is exact. */
@@ -385,7 +437,12 @@ public class LuceneAssetIndex implements AssetIndex {
      */
     private static final class FacetedSearcher extends IndexSearcher {
 
+        static final int MAX_BROWSE_COUNTS = 256;
         final Map<SearchFacet, SortedSetDocValuesReaderState> facetStates;
+        /** Facet counts of filter-only searches on this reader (bounded; gone with the reader). */
+        final Map<String, Map<SearchFacet, List<FacetCount>>> browseCounts = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Whole result pages of searches without text on this reader (bounded; gone with the reader). */
+        final Map<String, SearchResult> browsePages = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile Map<SearchFacet, List<FacetCount>> countsOfAll;
 
         FacetedSearcher(IndexReader reader, Map<SearchFacet, SortedSetDocValuesReaderState> facetStates) {

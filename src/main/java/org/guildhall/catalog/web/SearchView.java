@@ -34,6 +34,8 @@ import org.guildhall.catalog.api.SearchSort;
 public class SearchView {
 
     public static final int PAGE_SIZE = 20;
+    /** Values per facet in the sidebar; the search box finds the others. */
+    public static final int FACET_VALUES_SHOWN = 10;
     private static final int MAX_PAGE = 500;
 
     /** A facet value as a link that adds or removes it. */
@@ -133,8 +135,14 @@ public class SearchView {
             List<FacetLink> links = new ArrayList<>();
             Set<String> selected = filters.get(f);
             List<FacetCount> counts = r.facets().getOrDefault(f, List.of());
+            int shown = 0;
             for (FacetCount c : counts) {
-                links.add(new FacetLink(c.value(), c.count(), selected.contains(c.value()), href(toggle(f, c.value()), sort, 1)));
+                boolean on = selected.contains(c.value());
+                // the most frequent values, as on the Hub; a selected one always shows, so that it can be removed
+                if (on || shown < FACET_VALUES_SHOWN) {
+                    links.add(new FacetLink(c.value(), c.count(), on, href(toggle(f, c.value()), sort, 1)));
+                    shown += on ? 0 : 1;
+                }
             }
             // a selected value without matches still shows, so that it can be removed
             for (String s : selected) {

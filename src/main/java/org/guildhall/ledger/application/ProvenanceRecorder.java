@@ -26,6 +26,9 @@ import org.guildhall.ledger.domain.LedgerRepository;
 @ApplicationScoped
 public class ProvenanceRecorder {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     @Inject
     LedgerService ledger;
 
@@ -34,14 +37,14 @@ public class ProvenanceRecorder {
 
     void accountJoined(@Observes AccountJoined e) {
         ledger.append(new NewEntry(EntryTypes.ACCOUNT_JOINED, e.accountId(), "account:" + e.username(), null,
-                Json.createObjectBuilder().add("account", e.accountId().toString()).add("username", e.username())
+                JSON.createObjectBuilder().add("account", e.accountId().toString()).add("username", e.username())
                         .add("joinedAt", EntryEnvelope.formatTime(e.joinedAt())).build()));
     }
 
     /** The wallet, its signed challenge and the signature: evidence anyone can check again. */
     void walletLinked(@Observes WalletLinked e) {
         ledger.append(new NewEntry(EntryTypes.WALLET_LINKED, e.accountId(), "account:" + e.username(), null,
-                Json.createObjectBuilder().add("account", e.accountId().toString()).add("address", e.address())
+                JSON.createObjectBuilder().add("account", e.accountId().toString()).add("address", e.address())
                         .add("message", e.message()).add("signature", e.signature())
                         .add("linkedAt", EntryEnvelope.formatTime(e.linkedAt())).build()));
     }
@@ -57,9 +60,9 @@ public class ProvenanceRecorder {
         if (!repo.exists(EntryTypes.ASSET_REGISTERED, e.assetId().toString())) {
             ledger.append(new NewEntry(EntryTypes.ASSET_REGISTERED, e.publishedBy(), asset, e.assetId(), assetJson(e).build()));
         }
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        JsonArrayBuilder files = JSON.createArrayBuilder();
         for (FileInfo f : e.files()) {
-            files.add(Json.createObjectBuilder().add("path", f.path()).add("sha256", f.sha256()).add("size", f.size()));
+            files.add(JSON.createObjectBuilder().add("path", f.path()).add("sha256", f.sha256()).add("size", f.size()));
         }
         JsonObjectBuilder version = assetJson(e).add("version", e.versionId().toString()).add("revision", e.revision())
                 .add("contentHash", e.contentHash()).add("files", files)
@@ -72,9 +75,9 @@ public class ProvenanceRecorder {
         String at = asset + "@r" + e.revision();
         ledger.append(new NewEntry(EntryTypes.VERSION_PUBLISHED, e.publishedBy(), at, e.assetId(), version.build()));
         if (!e.lineage().isEmpty()) {
-            JsonArrayBuilder links = Json.createArrayBuilder();
+            JsonArrayBuilder links = JSON.createArrayBuilder();
             for (LineageEdge l : e.lineage()) {
-                links.add(Json.createObjectBuilder().add("relation", l.relation()).add("target", subject(l.to()))
+                links.add(JSON.createObjectBuilder().add("relation", l.relation()).add("target", subject(l.to()))
                         .add("inCatalogue", l.exists()));
             }
             ledger.append(new NewEntry(EntryTypes.LINEAGE_DECLARED, e.publishedBy(), at, e.assetId(),
@@ -83,7 +86,7 @@ public class ProvenanceRecorder {
     }
 
     private static JsonObjectBuilder assetJson(VersionPublished e) {
-        return Json.createObjectBuilder().add("asset", e.assetId().toString()).add("kind", e.ref().kind().name().toLowerCase(java.util.Locale.ROOT))
+        return JSON.createObjectBuilder().add("asset", e.assetId().toString()).add("kind", e.ref().kind().name().toLowerCase(java.util.Locale.ROOT))
                 .add("owner", e.ref().owner()).add("name", e.ref().name());
     }
 

@@ -20,6 +20,9 @@ import org.guildhall.ledger.api.Receipt;
  */
 public final class ReceiptDocument {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     public static final String FORMAT = "guildhall.receipt.v1";
     public static final String ALGORITHM = "rfc6962-sha256";
 
@@ -28,33 +31,33 @@ public final class ReceiptDocument {
 
     public static JsonObject toJson(Receipt r) {
         LedgerRecord e = r.entry();
-        JsonObjectBuilder entry = Json.createObjectBuilder().add("seq", e.seq()).add("time", EntryEnvelope.formatTime(e.time()))
+        JsonObjectBuilder entry = JSON.createObjectBuilder().add("seq", e.seq()).add("time", EntryEnvelope.formatTime(e.time()))
                 .add("type", e.type());
         nullable(entry, "actor", e.actor() == null ? null : e.actor().toString());
         nullable(entry, "wallet", e.wallet());
         entry.add("subject", e.subject()).add("payload", parse(e.payload())).add("payloadHash", e.payloadHash())
                 .add("prevHash", e.prevHash()).add("hash", e.hash());
-        JsonObjectBuilder doc = Json.createObjectBuilder().add("format", FORMAT).add("entry", entry);
+        JsonObjectBuilder doc = JSON.createObjectBuilder().add("format", FORMAT).add("entry", entry);
         InclusionProof p = r.proof();
         if (p == null) {
             doc.addNull("proof");
         } else {
-            JsonArrayBuilder path = Json.createArrayBuilder();
+            JsonArrayBuilder path = JSON.createArrayBuilder();
             p.path().forEach(path::add);
-            doc.add("proof", Json.createObjectBuilder().add("algorithm", ALGORITHM).add("batch", p.batchNo())
+            doc.add("proof", JSON.createObjectBuilder().add("algorithm", ALGORITHM).add("batch", p.batchNo())
                     .add("leafIndex", p.leafIndex()).add("treeSize", p.treeSize()).add("path", path));
         }
         BatchRecord b = r.batch();
         if (b == null) {
             doc.addNull("batch").addNull("anchor");
         } else {
-            doc.add("batch", Json.createObjectBuilder().add("number", b.batchNo()).add("root", b.root()).add("prevRoot", b.prevRoot())
+            doc.add("batch", JSON.createObjectBuilder().add("number", b.batchNo()).add("root", b.root()).add("prevRoot", b.prevRoot())
                     .add("firstSeq", b.firstSeq()).add("lastSeq", b.lastSeq()).add("entryCount", b.entryCount())
                     .add("sealedAt", EntryEnvelope.formatTime(b.sealedAt())));
             if (b.txHash() == null || b.block() == null) {
                 doc.addNull("anchor");
             } else {
-                doc.add("anchor", Json.createObjectBuilder().add("chainId", b.chainId()).add("contract", b.contract())
+                doc.add("anchor", JSON.createObjectBuilder().add("chainId", b.chainId()).add("contract", b.contract())
                         .add("transaction", b.txHash()).add("block", b.block()).add("state", b.state()));
             }
         }
@@ -70,7 +73,7 @@ public final class ReceiptDocument {
     }
 
     public static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -22,6 +22,9 @@ import java.util.UUID;
 public record EntryEnvelope(long seq, Instant time, String type, UUID actor, String wallet, String subject, String payloadHash,
         String prevHash) {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     public static final String GENESIS_HASH = "0".repeat(64);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
@@ -36,7 +39,7 @@ public record EntryEnvelope(long seq, Instant time, String type, UUID actor, Str
 
     /** The leaf data: canonical JSON. */
     public String canonical() {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         if (actor == null) {
             b.addNull("actor");
         } else {

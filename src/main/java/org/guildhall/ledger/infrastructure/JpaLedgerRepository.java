@@ -30,6 +30,15 @@ public class JpaLedgerRepository implements LedgerRepository {
 
     @Override
     public LedgerHead lockHead() {
+        // a transaction that appends several entries locks (and reads) the head once
+        LedgerHead held = em.find(LedgerHead.class, LedgerHead.ID);
+        if (held != null && em.getLockMode(held) == LockModeType.PESSIMISTIC_WRITE) {
+            return held;
+        }
+        if (held != null) {
+            em.refresh(held, LockModeType.PESSIMISTIC_WRITE);
+            return held;
+        }
         return em.find(LedgerHead.class, LedgerHead.ID, LockModeType.PESSIMISTIC_WRITE);
     }
 

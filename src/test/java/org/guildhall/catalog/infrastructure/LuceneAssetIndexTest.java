@@ -212,6 +212,24 @@ class LuceneAssetIndexTest {
     }
 
     @Test
+    void browsingCountsAreKeptForTheReaderAndFollowEveryChange() throws IOException {
+        index.upsert(List.of(asset("a").task("translation").license("mit").build(), asset("b").task("summarization").license("mit").build()));
+        Map<SearchFacet, Set<String>> mit = Map.of(SearchFacet.LICENSE, Set.of("mit"));
+        assertThat(index.search(filtered(mit)).facets().get(SearchFacet.TASK)).containsExactly(new FacetCount("summarization", 1),
+                new FacetCount("translation", 1));
+        // the same filter again, served from the kept counts, gives the same answer
+        assertThat(index.search(filtered(mit)).facets().get(SearchFacet.TASK)).containsExactly(new FacetCount("summarization", 1),
+                new FacetCount("translation", 1));
+        assertThat(names(index.search(filtered(mit)))).containsExactlyInAnyOrder("a", "b");
+        // a change makes a new reader: the pages and counts follow it
+        index.upsert(List.of(asset("c").task("translation").license("mit").build()));
+        SearchResult after = index.search(filtered(mit));
+        assertThat(after.total()).isEqualTo(3);
+        assertThat(names(after)).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(after.facets().get(SearchFacet.TASK)).containsExactly(new FacetCount("translation", 2), new FacetCount("summarization", 1));
+    }
+
+    @Test
     void valuesOfOneFacetAreOredAndFacetsAreAnded() throws IOException {
         index.upsert(List.of(
                 asset("a").task("translation").license("mit").build(),
