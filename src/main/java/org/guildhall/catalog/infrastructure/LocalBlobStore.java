@@ -29,7 +29,8 @@ import org.guildhall.catalog.domain.Sha256;
  */
 public class LocalBlobStore implements BlobStore {
 
-    private static final int BUFFER = 256 * 1024;
+    /** Large enough that hashing and disk writes run in big steps whatever pieces the network delivers. */
+    private static final int BUFFER = 1024 * 1024;
 
     private final Path blobs;
     private final Path tmp;
@@ -48,7 +49,8 @@ public class LocalBlobStore implements BlobStore {
             long size = 0;
             byte[] buffer = new byte[BUFFER];
             try (OutputStream out = Channels.newOutputStream(FileChannel.open(part, StandardOpenOption.WRITE))) {
-                for (int n; (n = content.read(buffer)) != -1;) {
+                // fill the buffer before each write: the network hands over a few KiB at a time
+                for (int n; (n = content.readNBytes(buffer, 0, buffer.length)) > 0;) {
                     size += n;
                     if (size > maxBytes) {
                         throw new BlobTooLargeException(maxBytes);

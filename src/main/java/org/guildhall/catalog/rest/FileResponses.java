@@ -26,7 +26,7 @@ import org.guildhall.platform.rest.ByteRange;
 @ApplicationScoped
 public class FileResponses {
 
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 1024 * 1024;
 
     @Inject
     CatalogService catalog;
