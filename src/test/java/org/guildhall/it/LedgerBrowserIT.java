@@ -75,6 +75,7 @@ class LedgerBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batches")));
         assertThat(Long.parseLong(browser.findElement(By.id("stat-entries")).getText())).isGreaterThanOrEqualTo(seq);
         assertThat(browser.findElement(By.id("batches")).getText()).contains("CONFIRMED");
+        assertThat(browser.findElements(By.cssSelector("#batch-chart rect.gh-bc-CONFIRMED"))).isNotEmpty();
         Browser.screenshot(browser, "ledger");
 
         // the entry browser: a type filter chosen in the form

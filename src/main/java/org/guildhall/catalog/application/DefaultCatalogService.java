@@ -83,6 +83,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class DefaultCatalogService implements CatalogService {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     private static final Logger LOG = Logger.getLogger(DefaultCatalogService.class.getName());
     public static final String CARD_PATH = "README.md";
     public static final int MAX_CARD_BYTES = 512 * 1024;
@@ -463,7 +466,7 @@ public class DefaultCatalogService implements CatalogService {
 
     /** The card's front matter as JSON (the Hub's {@code cardData}), in the Hub's key names. */
     static String cardData(CardMetadata m) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = JSON.createObjectBuilder();
         m.license().ifPresent(l -> o.add("license", l));
         m.task().ifPresent(t -> o.add("pipeline_tag", t));
         addList(o, "tags", m.tags());
@@ -476,7 +479,7 @@ public class DefaultCatalogService implements CatalogService {
 
     private static void addList(JsonObjectBuilder o, String key, List<String> values) {
         if (!values.isEmpty()) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JSON.createArrayBuilder();
             values.forEach(a::add);
             o.add(key, a);
         }
@@ -598,15 +601,15 @@ public class DefaultCatalogService implements CatalogService {
     }
 
     private static String tableJson(DatasetPreview p) {
-        JsonArrayBuilder columns = Json.createArrayBuilder();
+        JsonArrayBuilder columns = JSON.createArrayBuilder();
         p.columns().forEach(columns::add);
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = JSON.createArrayBuilder();
         for (List<String> row : p.rows()) {
-            JsonArrayBuilder r = Json.createArrayBuilder();
+            JsonArrayBuilder r = JSON.createArrayBuilder();
             row.forEach(r::add);
             rows.add(r);
         }
-        return Json.createObjectBuilder().add("columns", columns).add("rows", rows).add("truncated", p.truncated()).build()
+        return JSON.createObjectBuilder().add("columns", columns).add("rows", rows).add("truncated", p.truncated()).build()
                 .toString();
     }
 
@@ -614,7 +617,7 @@ public class DefaultCatalogService implements CatalogService {
         if (s.getTableJson() == null) {
             return new DatasetPreview(path, s.getFormat(), List.of(), List.of(), false, s.getProblem());
         }
-        try (JsonReader r = Json.createReader(new StringReader(s.getTableJson()))) {
+        try (JsonReader r = JSON.createReader(new StringReader(s.getTableJson()))) {
             JsonObject o = r.readObject();
             List<String> columns = o.getJsonArray("columns").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
             List<List<String>> rows = o.getJsonArray("rows").getValuesAs(JsonArray.class).stream()

@@ -57,6 +57,9 @@ import org.guildhall.platform.web.Messages;
  */
 public final class PreviewReader {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     static final int MAX_RECORD_CHARS = 1 << 20;
     static final int MAX_CELL_CHARS = 1_000;
     static final int MAX_COLUMNS = 200;

@@ -37,6 +37,9 @@ import org.guildhall.catalog.application.Actors;
 @Tag(name = "Hub compatibility")
 public class HubResource {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     @Inject
     CatalogService catalog;
 
@@ -66,7 +69,7 @@ public class HubResource {
     private JsonObject info(String kinds, String owner, String name, String rev, boolean blobs) {
         VersionDetails v = catalog.version(CatalogResource.ref(kinds, owner, name), rev, actors.viewer());
         AssetDetails a = v.asset();
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JSON.createObjectBuilder()
                 .add("_id", a.id().toString())
                 .add("id", a.ref().repoId())
                 .add("author", a.ref().owner())
@@ -86,7 +89,7 @@ public class HubResource {
         if (a.task() != null) {
             o.add("pipeline_tag", a.task());
         }
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = JSON.createArrayBuilder();
         Set<String> allTags = new LinkedHashSet<>(a.tags());
         a.languages().forEach(l -> allTags.add("language:" + l));
         if (a.license() != null) {
@@ -95,13 +98,13 @@ public class HubResource {
         allTags.forEach(tags::add);
         o.add("tags", tags);
         o.add("cardData", cardData(v.card()));
-        JsonArrayBuilder siblings = Json.createArrayBuilder();
+        JsonArrayBuilder siblings = JSON.createArrayBuilder();
         long used = 0;
         for (FileInfo f : v.files()) {
-            JsonObjectBuilder s = Json.createObjectBuilder().add("rfilename", f.path());
+            JsonObjectBuilder s = JSON.createObjectBuilder().add("rfilename", f.path());
             if (blobs) {
                 s.add("size", f.size()).add("blobId", f.sha256())
-                        .add("lfs", Json.createObjectBuilder().add("sha256", f.sha256()).add("size", f.size()));
+                        .add("lfs", JSON.createObjectBuilder().add("sha256", f.sha256()).add("size", f.size()));
             }
             siblings.add(s);
             used += f.size();
@@ -113,7 +116,7 @@ public class HubResource {
 
     /** The card's front matter in the Hub's key names. */
     static JsonObject cardData(CardInfo c) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = JSON.createObjectBuilder();
         if (c.license() != null) {
             o.add("license", c.license());
         }
@@ -130,7 +133,7 @@ public class HubResource {
 
     private static void addList(JsonObjectBuilder o, String key, List<String> values) {
         if (!values.isEmpty()) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JSON.createArrayBuilder();
             values.forEach(a::add);
             o.add(key, a);
         }

@@ -41,6 +41,9 @@ import org.guildhall.ledger.domain.MerkleTree;
 @ApplicationScoped
 public class LedgerAuditor {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     private static final Logger LOG = Logger.getLogger(LedgerAuditor.class.getName());
     static final int PAGE = 5_000;
     static final int MAX_FINDINGS = 1_000;
@@ -61,7 +64,7 @@ public class LedgerAuditor {
     public Optional<AuditReport> latest() {
         return repo.latestAudit().map(a -> {
             List<Finding> findings = new ArrayList<>();
-            try (JsonReader r = Json.createReader(new StringReader(a.getFindings()))) {
+            try (JsonReader r = JSON.createReader(new StringReader(a.getFindings()))) {
                 for (JsonValue v : r.readArray()) {
                     JsonObject f = v.asJsonObject();
                     findings.add(new Finding(f.getString("kind"), f.isNull("seq") ? null : f.getJsonNumber("seq").longValue(),
@@ -75,9 +78,9 @@ public class LedgerAuditor {
 
     @Transactional(TxType.REQUIRES_NEW)
     public void keep(AuditReport report) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = JSON.createArrayBuilder();
         for (Finding f : report.findings()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("kind", f.kind()).add("detail", f.detail());
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("kind", f.kind()).add("detail", f.detail());
             if (f.seq() == null) {
                 o.addNull("seq");
             } else {

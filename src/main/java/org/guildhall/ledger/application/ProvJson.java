@@ -28,6 +28,9 @@ import org.guildhall.ledger.domain.LedgerRepository;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProvJson {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     static final int MAX_ASSETS = 50;
     static final String NS = "https://guildhall.org/ns/prov#";
 
@@ -35,14 +38,14 @@ public class ProvJson {
     LedgerRepository repo;
 
     public JsonObject of(UUID assetId) {
-        JsonObjectBuilder entities = Json.createObjectBuilder();
-        JsonObjectBuilder agents = Json.createObjectBuilder();
-        JsonObjectBuilder activities = Json.createObjectBuilder();
-        JsonObjectBuilder generated = Json.createObjectBuilder();
-        JsonObjectBuilder associated = Json.createObjectBuilder();
-        JsonObjectBuilder attributed = Json.createObjectBuilder();
-        JsonObjectBuilder derived = Json.createObjectBuilder();
-        JsonObjectBuilder specialized = Json.createObjectBuilder();
+        JsonObjectBuilder entities = JSON.createObjectBuilder();
+        JsonObjectBuilder agents = JSON.createObjectBuilder();
+        JsonObjectBuilder activities = JSON.createObjectBuilder();
+        JsonObjectBuilder generated = JSON.createObjectBuilder();
+        JsonObjectBuilder associated = JSON.createObjectBuilder();
+        JsonObjectBuilder attributed = JSON.createObjectBuilder();
+        JsonObjectBuilder derived = JSON.createObjectBuilder();
+        JsonObjectBuilder specialized = JSON.createObjectBuilder();
         Set<String> seenAgents = new HashSet<>();
         Set<String> seenAssets = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
@@ -57,26 +60,26 @@ public class ProvJson {
                 JsonObject p = parse(e.getPayload());
                 String agent = e.getActorId() == null ? null : "gh:account/" + e.getActorId();
                 if (agent != null && seenAgents.add(agent)) {
-                    agents.add(agent, Json.createObjectBuilder().add("prov:type", "prov:Person"));
+                    agents.add(agent, JSON.createObjectBuilder().add("prov:type", "prov:Person"));
                 }
                 switch (e.getType()) {
-                    case EntryTypes.ASSET_REGISTERED -> entities.add(assetQName(e.getSubject()), Json.createObjectBuilder()
+                    case EntryTypes.ASSET_REGISTERED -> entities.add(assetQName(e.getSubject()), JSON.createObjectBuilder()
                             .add("prov:type", "gh:Asset").add("gh:kind", p.getString("kind")).add("gh:ledgerEntry", e.getSeq()));
                     case EntryTypes.VERSION_PUBLISHED -> {
                         String version = "gh:" + e.getSubject().replace(':', '/');
                         String activity = "gh:publish/" + e.getSubject().replace(':', '/');
-                        entities.add(version, Json.createObjectBuilder().add("prov:type", "gh:Version")
+                        entities.add(version, JSON.createObjectBuilder().add("prov:type", "gh:Version")
                                 .add("gh:contentHash", p.getString("contentHash")).add("gh:revision", p.getInt("revision"))
                                 .add("gh:ledgerEntry", e.getSeq()).add("gh:entryHash", e.getEntryHash()));
                         String time = EntryEnvelope.formatTime(e.getRecordedAt());
-                        activities.add(activity, Json.createObjectBuilder().add("prov:startTime", time).add("prov:endTime", time));
-                        generated.add("_:g" + (++n), Json.createObjectBuilder().add("prov:entity", version).add("prov:activity", activity)
+                        activities.add(activity, JSON.createObjectBuilder().add("prov:startTime", time).add("prov:endTime", time));
+                        generated.add("_:g" + (++n), JSON.createObjectBuilder().add("prov:entity", version).add("prov:activity", activity)
                                 .add("prov:time", time));
-                        specialized.add("_:s" + (++n), Json.createObjectBuilder().add("prov:specificEntity", version)
+                        specialized.add("_:s" + (++n), JSON.createObjectBuilder().add("prov:specificEntity", version)
                                 .add("prov:generalEntity", assetQName(e.getSubject().substring(0, e.getSubject().lastIndexOf('@')))));
                         if (agent != null) {
-                            associated.add("_:a" + (++n), Json.createObjectBuilder().add("prov:activity", activity).add("prov:agent", agent));
-                            attributed.add("_:t" + (++n), Json.createObjectBuilder().add("prov:entity", version).add("prov:agent", agent));
+                            associated.add("_:a" + (++n), JSON.createObjectBuilder().add("prov:activity", activity).add("prov:agent", agent));
+                            attributed.add("_:t" + (++n), JSON.createObjectBuilder().add("prov:entity", version).add("prov:agent", agent));
                         }
                     }
                     case EntryTypes.LINEAGE_DECLARED -> {
@@ -84,12 +87,12 @@ public class ProvJson {
                         for (JsonValue v : p.getJsonArray("links")) {
                             JsonObject link = v.asJsonObject();
                             String target = link.getString("target");
-                            derived.add("_:d" + (++n), Json.createObjectBuilder().add("prov:generatedEntity", version)
+                            derived.add("_:d" + (++n), JSON.createObjectBuilder().add("prov:generatedEntity", version)
                                     .add("prov:usedEntity", assetQName(target))
                                     .add("prov:type", "DATASET".equals(link.getString("relation")) ? "gh:trainedOn" : "gh:derivedFromModel")
                                     .add("gh:ledgerEntry", e.getSeq()));
                             if (!link.getBoolean("inCatalogue", false)) {
-                                entities.add(assetQName(target), Json.createObjectBuilder().add("prov:type", "gh:Asset")
+                                entities.add(assetQName(target), JSON.createObjectBuilder().add("prov:type", "gh:Asset")
                                         .add("gh:outsideCatalogue", true));
                             }
                             repo.registeredAsset(target).ifPresent(todo::add);
@@ -100,8 +103,8 @@ public class ProvJson {
                 }
             }
         }
-        return Json.createObjectBuilder()
-                .add("prefix", Json.createObjectBuilder().add("gh", NS))
+        return JSON.createObjectBuilder()
+                .add("prefix", JSON.createObjectBuilder().add("gh", NS))
                 .add("entity", entities).add("agent", agents).add("activity", activities)
                 .add("wasGeneratedBy", generated).add("wasAssociatedWith", associated).add("wasAttributedTo", attributed)
                 .add("wasDerivedFrom", derived).add("specializationOf", specialized).build();
@@ -113,7 +116,7 @@ public class ProvJson {
     }
 
     private static JsonObject parse(String json) {
-        try (var r = Json.createReader(new StringReader(json))) {
+        try (var r = JSON.createReader(new StringReader(json))) {
             return r.readObject();
         }
     }

@@ -103,8 +103,49 @@ public class LedgerView {
         return ledger.stats();
     }
 
+    private List<BatchRecord> batches;
+
     public List<BatchRecord> getBatches() {
-        return ledger.batches(0, 10);
+        if (batches == null) {
+            batches = ledger.batches(0, 10);
+        }
+        return batches;
+    }
+
+    /**
+     * The latest batches as a bar chart (SVG drawn here, no script): one bar per batch, its height the entry
+     * count, its colour the anchoring state. Only numbers and state names go into it.
+     */
+    public String getBatchChart() {
+        List<BatchRecord> recent = new ArrayList<>(ledger.batches(0, 40));
+        if (recent.isEmpty()) {
+            return "";
+        }
+        java.util.Collections.reverse(recent);
+        int w = 14;
+        int gap = 4;
+        int h = 90;
+        long max = recent.stream().mapToLong(BatchRecord::entryCount).max().orElse(1);
+        int width = recent.size() * (w + gap) + 40;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gh-batch-chart\" id=\"batch-chart\" role=\"img\" ")
+                .append("viewBox=\"0 0 ").append(width).append(' ').append(h + 30).append("\" width=\"").append(width)
+                .append("\" height=\"").append(h + 30).append("\">");
+        svg.append("<text x=\"0\" y=\"10\" class=\"gh-bc-axis\">").append(max).append("</text>");
+        svg.append("<line x1=\"34\" y1=\"").append(h + 10).append("\" x2=\"").append(width).append("\" y2=\"").append(h + 10)
+                .append("\" class=\"gh-bc-base\"/>");
+        int x = 38;
+        for (BatchRecord b : recent) {
+            int bar = (int) Math.max(2, Math.round((double) b.entryCount() * h / max));
+            svg.append("<rect x=\"").append(x).append("\" y=\"").append(h + 10 - bar).append("\" width=\"").append(w)
+                    .append("\" height=\"").append(bar).append("\" class=\"gh-bc-").append(b.state()).append("\" data-batch=\"")
+                    .append(b.batchNo()).append("\"><title>").append(b.batchNo()).append(": ").append(b.entryCount()).append(" · ")
+                    .append(b.state()).append("</title></rect>");
+            x += w + gap;
+        }
+        svg.append("<text x=\"38\" y=\"").append(h + 26).append("\" class=\"gh-bc-axis\">").append(recent.get(0).batchNo())
+                .append("</text><text x=\"").append(x - gap).append("\" y=\"").append(h + 26).append("\" text-anchor=\"end\" class=\"gh-bc-axis\">")
+                .append(recent.get(recent.size() - 1).batchNo()).append("</text>");
+        return svg.append("</svg>").toString();
     }
 
     public EntryPage getEntries() {

@@ -15,6 +15,9 @@ import org.guildhall.platform.validation.FieldError;
 /** An RFC 9457 problem document. */
 public record Problem(ProblemType type, String detail, String instance, List<FieldError> errors) {
 
+    /** One provider for every builder: {@code Json.create…} looks the provider up again on each call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public Problem {
@@ -30,7 +33,7 @@ public record Problem(ProblemType type, String detail, String instance, List<Fie
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("type", type.uri().toString())
                 .add("title", type.title())
                 .add("status", type.status());
@@ -41,8 +44,8 @@ public record Problem(ProblemType type, String detail, String instance, List<Fie
             b.add("instance", instance);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
-            errors.forEach(e -> a.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder a = JSON.createArrayBuilder();
+            errors.forEach(e -> a.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             b.add("errors", a);
         }
         return b.build();
