@@ -173,10 +173,6 @@ public class LedgerView {
         return filterProblem;
     }
 
-    public List<String> getTypes() {
-        return TYPES;
-    }
-
     /**
      * The type filter's options, the chosen one selected. (A Facelets attribute that evaluates to null still
      * renders, so {@code selected} cannot be written conditionally in the page.) The types are constants.
