@@ -174,9 +174,15 @@ public class AssetView implements Serializable {
 
     /** The lineage as an SVG graph (datasets → models → derived models), or empty when nothing is declared. */
     public String getLineageSvg() {
-        if (asset == null) {
-            return "";
+        if (lineageSvg == null) {
+            lineageSvg = asset == null ? "" : drawLineage();
         }
+        return lineageSvg;
+    }
+
+    private transient String lineageSvg;
+
+    private String drawLineage() {
         LineageGraph graph = LineageGraph.walk(ref, r -> {
             try {
                 return java.util.Optional.of(catalog.lineage(r, actors.viewer()));

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.guildhall.chain.api.AnchorChain;
 import org.guildhall.chain.api.ChainUnavailableException;
@@ -98,7 +97,7 @@ public class LedgerAuditor {
     }
 
     /** The database half of an audit, in one read-only transaction: what the rows say of themselves. */
-    public record Recomputed(long entries, long headSeq, List<Finding> findings, List<LedgerBatch> batches, List<String> roots) {
+    public record Recomputed(long entries, List<Finding> findings, List<LedgerBatch> batches) {
     }
 
     @Transactional(TxType.NOT_SUPPORTED)
@@ -150,7 +149,6 @@ public class LedgerAuditor {
         batches.sort(Comparator.comparingLong(LedgerBatch::getBatchNo));
         int nextBatch = 0;
         List<byte[]> batchLeaves = new ArrayList<>();
-        List<String> roots = new ArrayList<>();
         String prev = EntryEnvelope.GENESIS_HASH;
         long expected = 1;
         long count = 0;
@@ -166,9 +164,7 @@ public class LedgerAuditor {
                 }
                 count++;
                 String payloadHash = EntryEnvelope.sha256Hex(e.getPayload());
-                String recomputed = new EntryEnvelope(e.getSeq(), e.getRecordedAt(), e.getType(),
-                        e.getActorId() == null ? null : UUID.fromString(e.getActorId()), e.getActorWallet(), e.getSubject(),
-                        e.getPayloadHash(), e.getPrevHash()).hashHex();
+                String recomputed = e.envelope().hashHex();
                 if (!payloadHash.equals(e.getPayloadHash())) {
                     add(findings, new Finding("ALTERED", e.getSeq(), null, "entry " + e.getSeq() + ": its payload does not give its payload hash"));
                 } else if (!recomputed.equals(e.getEntryHash())) {
@@ -184,7 +180,7 @@ public class LedgerAuditor {
                 expected = e.getSeq() + 1;
                 // batch roots come from the recomputed hashes, never from the stored ones
                 while (nextBatch < batches.size() && batches.get(nextBatch).getLastSeq() < e.getSeq()) {
-                    closeBatch(batches.get(nextBatch), batchLeaves, roots, findings, hex);
+                    closeBatch(batches.get(nextBatch), batchLeaves, findings, hex);
                     nextBatch++;
                 }
                 if (nextBatch < batches.size() && batches.get(nextBatch).getFirstSeq() <= e.getSeq()) {
@@ -197,15 +193,14 @@ public class LedgerAuditor {
             expected++;
         }
         while (nextBatch < batches.size()) {
-            closeBatch(batches.get(nextBatch), batchLeaves, roots, findings, hex);
+            closeBatch(batches.get(nextBatch), batchLeaves, findings, hex);
             nextBatch++;
         }
-        return new Recomputed(count, head, findings, batches, roots);
+        return new Recomputed(count, findings, batches);
     }
 
-    private static void closeBatch(LedgerBatch b, List<byte[]> leaves, List<String> roots, List<Finding> findings, HexFormat hex) {
+    private static void closeBatch(LedgerBatch b, List<byte[]> leaves, List<Finding> findings, HexFormat hex) {
         String root = leaves.isEmpty() ? "" : hex.formatHex(MerkleTree.ofLeafHashes(leaves).root());
-        roots.add(root);
         if (leaves.size() != b.getEntryCount() || !root.equals(b.getRoot())) {
             add(findings, new Finding("BATCH_ROOT", null, b.getBatchNo(), "batch " + b.getBatchNo() + " (entries " + b.getFirstSeq() + ".."
                     + b.getLastSeq() + ") no longer gives its root " + b.getRoot()));

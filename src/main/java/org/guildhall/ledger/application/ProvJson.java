@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -57,7 +56,7 @@ public class ProvJson {
                 continue;
             }
             for (LedgerEntry e : repo.ofAsset(asset)) {
-                JsonObject p = parse(e.getPayload());
+                JsonObject p = ReceiptDocument.parse(e.getPayload());
                 String agent = e.getActorId() == null ? null : "gh:account/" + e.getActorId();
                 if (agent != null && seenAgents.add(agent)) {
                     agents.add(agent, JSON.createObjectBuilder().add("prov:type", "prov:Person"));
@@ -115,10 +114,5 @@ public class ProvJson {
         return "gh:" + subject.replace(':', '/');
     }
 
-    private static JsonObject parse(String json) {
-        try (var r = JSON.createReader(new StringReader(json))) {
-            return r.readObject();
-        }
-    }
 
 }

@@ -3,7 +3,6 @@ package org.guildhall.ledger.domain;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -152,13 +151,4 @@ public final class MerkleTree {
         return "MerkleTree[" + size() + " leaves, root " + java.util.HexFormat.of().formatHex(levels[levels.length - 1][0]) + "]";
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MerkleTree t && Arrays.equals(t.levels[t.levels.length - 1][0], levels[levels.length - 1][0]);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(levels[levels.length - 1][0]);
-    }
 }

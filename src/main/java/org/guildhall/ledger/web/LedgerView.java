@@ -99,17 +99,27 @@ public class LedgerView {
         return v.length() > max ? v.substring(0, max) : v;
     }
 
+    private LedgerStats stats;
+
     public LedgerStats getStats() {
-        return ledger.stats();
+        if (stats == null) {
+            stats = ledger.stats();
+        }
+        return stats;
     }
 
-    private List<BatchRecord> batches;
+    private List<BatchRecord> recentBatches;
+
+    /** The latest forty batches, newest first, read once for the chart and the table. */
+    private List<BatchRecord> recent() {
+        if (recentBatches == null) {
+            recentBatches = ledger.batches(0, 40);
+        }
+        return recentBatches;
+    }
 
     public List<BatchRecord> getBatches() {
-        if (batches == null) {
-            batches = ledger.batches(0, 10);
-        }
-        return batches;
+        return recent().subList(0, Math.min(10, recent().size()));
     }
 
     /**
@@ -117,7 +127,7 @@ public class LedgerView {
      * count, its colour the anchoring state. Only numbers and state names go into it.
      */
     public String getBatchChart() {
-        List<BatchRecord> recent = new ArrayList<>(ledger.batches(0, 40));
+        List<BatchRecord> recent = new ArrayList<>(recent());
         if (recent.isEmpty()) {
             return "";
         }
