@@ -51,6 +51,24 @@ final class Browser {
         }
     }
 
+    /**
+     * A wait that also retries when PrimeFaces replaced the element it was reading (an AJAX update between finding
+     * an element and reading it is not a failure, only a reason to look again).
+     */
+    static org.openqa.selenium.support.ui.WebDriverWait await(ChromeDriver driver, Duration timeout) {
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Clicks the element found by {@code by}, finding it again if an AJAX update replaced it in between. */
+    static void click(ChromeDriver driver, org.openqa.selenium.By by) {
+        await(driver, Duration.ofSeconds(30)).until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     /** Waits until PrimeFaces has no AJAX request queued or running. */
     static void awaitAjax(ChromeDriver driver) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(

@@ -44,7 +44,7 @@ class CatalogBrowserIT {
     @BeforeEach
     void open() throws InterruptedException {
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = Browser.await(browser, Duration.ofSeconds(60));
         CatalogApiIT.awaitSearch("q=iris", r -> CatalogApiIT.ids(r).contains("alice/iris") && CatalogApiIT.ids(r).contains("carol/iris-logreg"));
     }
 
@@ -156,7 +156,7 @@ class CatalogBrowserIT {
         browser.findElement(By.linkText("alice/" + name)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("asset-title")));
         assertThat(browser.findElement(By.id("card")).getText()).contains("Meadow").doesNotContain("alert(1)");
-        browser.findElement(By.id("likeform:like")).click();
+        Browser.click(browser, By.id("likeform:like"));
         wait.until(ExpectedConditions.attributeContains(By.id("likeform:like"), "class", "gh-liked"));
         Browser.screenshot(browser, "wizard-found");
     }

@@ -38,7 +38,7 @@ class LedgerBrowserIT {
     @BeforeEach
     void open() {
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = Browser.await(browser, Duration.ofSeconds(60));
     }
 
     @AfterEach
@@ -126,8 +126,7 @@ class LedgerBrowserIT {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", area, forged);
         browser.findElement(By.id("verify:check")).click();
         Browser.awaitAjax(browser);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "INVALID"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "INVALID"));
         assertThat(browser.findElement(By.cssSelector("#steps li[data-step='entry']")).getAttribute("data-outcome")).isEqualTo("FAILED");
         Browser.screenshot(browser, "verify-forged");
 
@@ -135,8 +134,7 @@ class LedgerBrowserIT {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", area, "<script>alert(1)</script>");
         browser.findElement(By.id("verify:check")).click();
         Browser.awaitAjax(browser);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "MALFORMED"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "MALFORMED"));
         assertThat(browser.findElement(By.id("steps")).getText()).contains("not a JSON object");
     }
 }

@@ -39,7 +39,7 @@ class SignInBrowserIT {
     @BeforeEach
     void open() {
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.await(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
