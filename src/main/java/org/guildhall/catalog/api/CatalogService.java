@@ -47,6 +47,14 @@ public interface CatalogService {
 
     Download file(AssetRef ref, String rev, String path, Optional<Actor> viewer);
 
+    /**
+     * The published version that {@code rev} names, with its asset's owner, whoever asks: for capabilities that
+     * sell or govern assets. Empty when there is no such published version.
+     */
+    Optional<OwnedVersion> ownedVersion(AssetRef ref, String rev);
+
+    Optional<OwnedVersion> ownedVersion(java.util.UUID versionId);
+
     /** Opens a file's content from {@code offset}; the caller closes the stream. */
     InputStream open(FileInfo file, long offset) throws IOException;
 

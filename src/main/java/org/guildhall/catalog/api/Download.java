@@ -1,5 +1,7 @@
 package org.guildhall.catalog.api;
 
-/** A file that may be served: the asset, the resolved version and the file. */
-public record Download(AssetRef ref, VersionInfo version, FileInfo file) {
+import java.util.UUID;
+
+/** A file that may be served: the asset (with its owner), the resolved version and the file. */
+public record Download(UUID assetId, UUID ownerId, AssetRef ref, VersionInfo version, FileInfo file) {
 }

@@ -33,6 +33,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.guildhall.catalog.api.Actor;
+import org.guildhall.catalog.api.FileAccessPolicy;
+import org.guildhall.catalog.api.OwnedVersion;
 import org.guildhall.catalog.api.AssetChanged;
 import org.guildhall.catalog.api.AssetDetails;
 import org.guildhall.catalog.api.AssetKind;
@@ -97,6 +99,10 @@ public class DefaultCatalogService implements CatalogService {
 
     @Inject
     CatalogRepository repo;
+
+    /** Who may receive a published file's content (the market's licences); none means open to all. */
+    @Inject
+    jakarta.enterprise.inject.Instance<FileAccessPolicy> accessPolicies;
 
     @Inject
     BlobStore blobs;
@@ -345,7 +351,33 @@ public class DefaultCatalogService implements CatalogService {
         AssetVersion version = resolve(asset, rev, viewer);
         VersionFile file = repo.file(version.getId(), path)
                 .orElseThrow(() -> new RejectedException(NOT_FOUND, text("catalog.file.unknown", path, label(version)), "EntryNotFound"));
-        return new Download(new AssetRef(asset.getKind(), asset.getOwnerName(), asset.getName()), info(version), info(file));
+        return new Download(asset.getId(), asset.getOwnerId(), new AssetRef(asset.getKind(), asset.getOwnerName(), asset.getName()), info(version), info(file));
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Optional<OwnedVersion> ownedVersion(AssetRef ref, String rev) {
+        Optional<Asset> asset = repo.asset(ref.kind(), ref.owner(), ref.name()).filter(Asset::isPublished);
+        if (asset.isEmpty() || "draft".equals(rev)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(owned(asset.get(), resolve(asset.get(), rev, Optional.empty())));
+        } catch (RejectedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Optional<OwnedVersion> ownedVersion(UUID versionId) {
+        return repo.version(versionId).filter(v -> !v.isDraft())
+                .flatMap(v -> repo.asset(v.getAssetId()).map(a -> owned(a, v)));
+    }
+
+    private static OwnedVersion owned(Asset a, AssetVersion v) {
+        return new OwnedVersion(a.getId(), a.getOwnerId(), new AssetRef(a.getKind(), a.getOwnerName(), a.getName()), v.getId(),
+                v.getRevision(), v.getTag(), v.getContentHash(), a.getLicense());
     }
 
     @Override
@@ -554,6 +586,7 @@ public class DefaultCatalogService implements CatalogService {
     public DatasetPreview preview(AssetRef ref, String rev, String path, Optional<Actor> viewer) {
         Download d = file(ref, rev, path, viewer);
         if (!d.version().draft()) {
+            accessPolicies.forEach(p -> p.admit(d, viewer, FileAccessPolicy.Use.PREVIEW));
             Optional<StoredPreview> kept = repo.preview(d.version().id(), path);
             if (kept.isPresent()) {
                 return fromStored(path, kept.get());

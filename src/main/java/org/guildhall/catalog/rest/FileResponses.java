@@ -1,6 +1,7 @@
 package org.guildhall.catalog.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guildhall.catalog.api.Actor;
 import org.guildhall.catalog.api.CatalogService;
 import org.guildhall.catalog.api.Download;
+import org.guildhall.catalog.api.FileAccessPolicy;
 import org.guildhall.platform.rest.ByteRange;
 
 /**
@@ -31,6 +33,9 @@ public class FileResponses {
     @Inject
     CatalogService catalog;
 
+    @Inject
+    Instance<FileAccessPolicy> accessPolicies;
+
     /** Dev-only default; anonymous download counting hashes the client with it so that no address is kept. */
     @Inject
     @ConfigProperty(name = "guildhall.catalog.client-salt", defaultValue = "guildhall-dev-only-salt")
@@ -42,6 +47,7 @@ public class FileResponses {
         long size = d.file().size();
         Response.ResponseBuilder r;
         if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*") || ifNoneMatch.contains(etag))) {
+            admit(d, viewer, FileAccessPolicy.Use.HEADERS);
             return withHubHeaders(Response.notModified(), d, etag).build();
         }
         ByteRange.Request wanted = ByteRange.ifRangeHolds(Optional.ofNullable(ifRange), etag)
@@ -49,6 +55,7 @@ public class FileResponses {
         long first;
         long length;
         if (wanted instanceof ByteRange.Unsatisfiable) {
+            admit(d, viewer, FileAccessPolicy.Use.HEADERS);
             return withHubHeaders(Response.status(416), d, etag).header("Content-Range", "bytes */" + size).build();
         } else if (wanted instanceof ByteRange.Partial p) {
             first = p.range().first();
@@ -61,6 +68,8 @@ public class FileResponses {
         }
         r = withHubHeaders(r, d, etag).header("Content-Length", length).type("application/octet-stream")
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + encode(fileName(d.file().path())));
+        // refused (403, 402) before a byte of the file is written; a download is charged here, once
+        admit(d, viewer, head ? FileAccessPolicy.Use.HEADERS : FileAccessPolicy.Use.DOWNLOAD);
         if (head) {
             return r.build();
         }
@@ -83,6 +92,12 @@ public class FileResponses {
             }
         };
         return r.entity(body).build();
+    }
+
+    private void admit(Download d, Optional<Actor> viewer, FileAccessPolicy.Use use) {
+        if (!d.version().draft()) {
+            accessPolicies.forEach(p -> p.admit(d, viewer, use));
+        }
     }
 
     private static Response.ResponseBuilder withHubHeaders(Response.ResponseBuilder r, Download d, String etag) {

@@ -59,6 +59,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                 case CONFLICT -> ProblemType.CONFLICT;
                 case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
                 case UNPROCESSABLE -> ProblemType.VALIDATION_FAILED;
+                case PAYMENT_REQUIRED -> ProblemType.PAYMENT_REQUIRED;
             }, r.getMessage());
         }
         if (e instanceof ConstraintViolationException c) {

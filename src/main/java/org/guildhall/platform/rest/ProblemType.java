@@ -10,6 +10,7 @@ public enum ProblemType {
     BAD_REQUEST("bad-request", 400, "The request is malformed"),
     UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
     FORBIDDEN("forbidden", 403, "Not allowed"),
+    PAYMENT_REQUIRED("payment-required", 402, "Payment required"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),

@@ -9,7 +9,9 @@ public class RejectedException extends RuntimeException {
 
     /** Why the request was refused; each maps to one HTTP status. */
     public enum Reason {
-        NOT_FOUND, FORBIDDEN, CONFLICT, TOO_LARGE, UNPROCESSABLE
+        NOT_FOUND, FORBIDDEN, CONFLICT, TOO_LARGE, UNPROCESSABLE,
+        /** A payment is needed first: the balance is short of a price (HTTP 402). */
+        PAYMENT_REQUIRED
     }
 
     private final Reason reason;

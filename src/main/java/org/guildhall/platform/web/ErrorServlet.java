@@ -56,7 +56,7 @@ public class ErrorServlet extends HttpServlet {
         }
         String page = switch (code) {
             case 404, 400 -> "/errors/404.xhtml";
-            case 401, 403 -> "/errors/403.xhtml";
+            case 401, 402, 403 -> "/errors/403.xhtml";
             case 440 -> "/errors/expired.xhtml";
             default -> "/errors/500.xhtml";
         };

@@ -1,0 +1,5 @@
+package org.guildhall.market.api;
+
+public enum AccessState {
+    PENDING, APPROVED, REJECTED
+}

@@ -1,0 +1,14 @@
+package org.guildhall.market.api;
+
+/** The ledger entry types the market writes. */
+public final class MarketEntryTypes {
+
+    public static final String OFFER_CREATED = "offer.created";
+    public static final String OFFER_WITHDRAWN = "offer.withdrawn";
+    /** A sale (ONE_OFF), an approval (GATED) or an acceptance (OPEN): a licence and, when paid, its payment. */
+    public static final String LICENCE_GRANTED = "licence.granted";
+    public static final String USAGE_METERED = "usage.metered";
+
+    private MarketEntryTypes() {
+    }
+}

@@ -1,0 +1,920 @@
+package org.guildhall.market.application;
+
+import static org.guildhall.platform.validation.RejectedException.Reason.CONFLICT;
+import static org.guildhall.platform.validation.RejectedException.Reason.FORBIDDEN;
+import static org.guildhall.platform.validation.RejectedException.Reason.NOT_FOUND;
+import static org.guildhall.platform.validation.RejectedException.Reason.PAYMENT_REQUIRED;
+import static org.guildhall.platform.validation.RejectedException.Reason.UNPROCESSABLE;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.guildhall.catalog.api.Actor;
+import org.guildhall.catalog.api.AssetRef;
+import org.guildhall.catalog.api.CatalogService;
+import org.guildhall.catalog.api.Download;
+import org.guildhall.catalog.api.OwnedVersion;
+import org.guildhall.identity.api.AccountProfile;
+import org.guildhall.identity.api.AccountService;
+import org.guildhall.ledger.api.EntryPage;
+import org.guildhall.ledger.api.EntryQuery;
+import org.guildhall.ledger.api.LedgerRecord;
+import org.guildhall.ledger.api.LedgerService;
+import org.guildhall.ledger.api.NewEntry;
+import org.guildhall.market.api.AccessRequestInfo;
+import org.guildhall.market.api.AccessState;
+import org.guildhall.market.api.InvariantReport;
+import org.guildhall.market.api.LicenceInfo;
+import org.guildhall.market.api.MarketEntryTypes;
+import org.guildhall.market.api.MarketService;
+import org.guildhall.market.api.Money;
+import org.guildhall.market.api.OfferInfo;
+import org.guildhall.market.api.OfferKind;
+import org.guildhall.market.api.OfferTerms;
+import org.guildhall.market.api.PostingLine;
+import org.guildhall.market.api.Purchase;
+import org.guildhall.market.api.SaleLine;
+import org.guildhall.market.api.SalesReport;
+import org.guildhall.market.api.Share;
+import org.guildhall.market.api.WalletSummary;
+import org.guildhall.market.domain.AccessRequest;
+import org.guildhall.market.domain.AccountKind;
+import org.guildhall.market.domain.AssetShare;
+import org.guildhall.market.domain.IdempotencyRecord;
+import org.guildhall.market.domain.InvariantCheck;
+import org.guildhall.market.domain.Journal;
+import org.guildhall.market.domain.Licence;
+import org.guildhall.market.domain.MarketRepository;
+import org.guildhall.market.domain.MeteredUse;
+import org.guildhall.market.domain.MoneyAccount;
+import org.guildhall.market.domain.Movement;
+import org.guildhall.market.domain.Offer;
+import org.guildhall.market.domain.Posting;
+import org.guildhall.market.domain.ProceedsSplit;
+import org.guildhall.market.domain.UsageHour;
+import org.guildhall.platform.validation.FieldError;
+import org.guildhall.platform.validation.RejectedException;
+import org.guildhall.platform.validation.ValidationFailedException;
+import org.guildhall.platform.web.Messages;
+
+@ApplicationScoped
+@Transactional
+public class DefaultMarketService implements MarketService {
+
+    static final JsonProvider JSON = JsonProvider.provider();
+    static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:\\-]{8,200}");
+    static final List<String> EARNING_KINDS = List.of(Journal.Kind.REVENUE_SPLIT.name());
+
+    @Inject
+    MarketRepository repo;
+
+    @Inject
+    MoneyBooks books;
+
+    @Inject
+    MarketSettings settings;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    Event<MarketChanged> changed;
+
+    @Inject
+    DefaultMarketService self;
+
+    Clock clock = Clock.systemUTC();
+
+    // ---- offers ------------------------------------------------------------------------------------
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public List<OfferInfo> offers(AssetRef ref, String rev, Optional<Actor> viewer) {
+        OwnedVersion v = catalog.ownedVersion(ref, rev).orElse(null);
+        if (v == null) {
+            return List.of();
+        }
+        boolean owner = viewer.map(a -> isOwner(a.accountId(), v.assetId(), v.ownerId())).orElse(false);
+        return repo.offersOfVersion(v.versionId()).stream().filter(o -> owner || o.isActive()).map(o -> info(o, v.ref())).toList();
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Optional<OfferInfo> offer(UUID offerId) {
+        return repo.offer(offerId).flatMap(o -> catalog.ownedVersion(o.getVersionId()).map(v -> info(o, v.ref())));
+    }
+
+    @Override
+    public OfferInfo createOffer(Actor owner, AssetRef ref, String rev, OfferTerms terms) {
+        OwnedVersion v = publishedVersion(ref, rev);
+        requireOwner(owner, v);
+        OfferTerms clean = validTerms(terms);
+        Offer offer = new Offer(v.assetId(), v.versionId(), v.revision(), clean, clean.kind() == OfferKind.OPEN ? v.license() : null,
+                owner.accountId(), now());
+        repo.add(offer);
+        ledger.append(new NewEntry(MarketEntryTypes.OFFER_CREATED, owner.accountId(), v.subject(), v.assetId(),
+                offerPayload(offer, v).build()));
+        changed.fire(MarketChanged.offers(v.versionId()));
+        return info(offer, v.ref());
+    }
+
+    @Override
+    public OfferInfo changeOffer(Actor owner, UUID offerId, OfferTerms terms) {
+        Offer offer = repo.offerForUpdate(offerId).orElseThrow(() -> unknownOffer(offerId));
+        OwnedVersion v = catalog.ownedVersion(offer.getVersionId()).orElseThrow(() -> unknownOffer(offerId));
+        requireOwner(owner, v);
+        if (!offer.isActive()) {
+            throw new RejectedException(CONFLICT, text("market.offer.withdrawn", offer.getTitle()));
+        }
+        if (offer.getGranted() > 0) {
+            throw new RejectedException(CONFLICT, text("market.offer.frozen", offer.getTitle(), offer.getGranted()));
+        }
+        OfferTerms clean = validTerms(terms);
+        offer.apply(clean, clean.kind() == OfferKind.OPEN ? v.license() : null);
+        ledger.append(new NewEntry(MarketEntryTypes.OFFER_CREATED, owner.accountId(), v.subject(), v.assetId(),
+                offerPayload(offer, v).add("changed", true).build()));
+        changed.fire(MarketChanged.offers(v.versionId()));
+        return info(offer, v.ref());
+    }
+
+    @Override
+    public OfferInfo withdrawOffer(Actor owner, UUID offerId) {
+        Offer offer = repo.offerForUpdate(offerId).orElseThrow(() -> unknownOffer(offerId));
+        OwnedVersion v = catalog.ownedVersion(offer.getVersionId()).orElseThrow(() -> unknownOffer(offerId));
+        requireOwner(owner, v);
+        if (offer.isActive()) {
+            offer.withdraw(now());
+            ledger.append(new NewEntry(MarketEntryTypes.OFFER_WITHDRAWN, owner.accountId(), v.subject(), v.assetId(),
+                    JSON.createObjectBuilder().add("offer", offer.getId().toString()).build()));
+            changed.fire(MarketChanged.offers(v.versionId()));
+        }
+        return info(offer, v.ref());
+    }
+
+    OfferTerms validTerms(OfferTerms t) {
+        List<FieldError> errors = new ArrayList<>();
+        if (t == null || t.kind() == null) {
+            throw new ValidationFailedException(List.of(FieldError.of("kind", "market.offer.kind")));
+        }
+        String title = t.title() == null ? "" : t.title().strip();
+        if (title.isEmpty() || title.length() > 120) {
+            errors.add(FieldError.of("title", "market.offer.title", 120));
+        }
+        if (t.kind().paid()) {
+            if (t.price() <= 0) {
+                errors.add(FieldError.of("price", "market.offer.price.positive"));
+            } else if (t.price() > settings.maxPrice()) {
+                errors.add(FieldError.of("price", "market.offer.price.absurd", Money.of(settings.maxPrice()).plain(), settings.currency()));
+            }
+        } else if (t.price() != 0) {
+            errors.add(FieldError.of("price", "market.offer.price.free", t.kind()));
+        }
+        if (t.royaltyBps() < 0 || t.royaltyBps() > ProceedsSplit.WHOLE) {
+            errors.add(FieldError.of("royaltyBps", "market.offer.royalty"));
+        }
+        if (t.autoApprove() && t.kind() != OfferKind.GATED) {
+            errors.add(FieldError.of("autoApprove", "market.offer.autoApprove"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailedException(errors);
+        }
+        return new OfferTerms(t.kind(), title, t.price(), t.laterVersions(), t.commercialUse(), t.trainingAllowed(),
+                t.derivativesAllowed(), t.royaltyBps(), t.autoApprove());
+    }
+
+    // ---- licences ----------------------------------------------------------------------------------
+
+    @Override
+    @Transactional(TxType.NOT_SUPPORTED)
+    public Purchase purchase(Actor buyer, UUID offerId, String idempotencyKey) {
+        String key = checkKey(idempotencyKey);
+        String hash = sha256("purchase\n" + offerId);
+        Offer offer = self.readOffer(offerId);
+        OwnedVersion v = catalog.ownedVersion(offer.getVersionId()).orElseThrow(() -> unknownOffer(offerId));
+        Map<UUID, Integer> shares = shareMap(v);
+        // accounts are opened beforehand, each in a transaction of its own
+        books.user(buyer.accountId());
+        books.assetRevenue(v.assetId());
+        shares.keySet().forEach(books::user);
+        try {
+            return self.purchaseNow(buyer, offerId, key, hash, v, shares);
+        } catch (RejectedException | ValidationFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a concurrent request with the same key, or for the same licence, committed first
+            Optional<Purchase> replay = self.replay(buyer, key, hash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            if (self.holds(offerId, buyer.accountId())) {
+                throw new RejectedException(CONFLICT, text("market.purchase.twice", offer.getTitle()));
+            }
+            throw e;
+        }
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Offer readOffer(UUID offerId) {
+        return repo.offer(offerId).orElseThrow(() -> unknownOffer(offerId));
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Purchase> replay(Actor buyer, String key, String hash) {
+        return repo.idempotency(buyer.accountId(), "purchase", key).map(r -> replayOf(r, hash, buyer));
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean holds(UUID offerId, UUID holderId) {
+        return repo.licence(offerId, holderId).isPresent();
+    }
+
+    private Purchase replayOf(IdempotencyRecord r, String hash, Actor buyer) {
+        if (!r.getRequestHash().equals(hash)) {
+            throw new RejectedException(UNPROCESSABLE, text("market.idempotency.reused"));
+        }
+        Licence l = repo.licence(UUID.fromString(r.getResultRef())).orElseThrow();
+        return new Purchase(licenceInfo(l, buyer.username()), true);
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public Purchase purchaseNow(Actor buyer, UUID offerId, String key, String hash, OwnedVersion v, Map<UUID, Integer> shares) {
+        Optional<IdempotencyRecord> prior = repo.idempotency(buyer.accountId(), "purchase", key);
+        if (prior.isPresent()) {
+            return replayOf(prior.get(), hash, buyer);
+        }
+        Offer offer = repo.offer(offerId).orElseThrow(() -> unknownOffer(offerId));
+        if (isOwner(buyer.accountId(), v.assetId(), v.ownerId())) {
+            throw new RejectedException(CONFLICT, text("market.purchase.own", v.ref().repoId()));
+        }
+        if (!offer.isActive()) {
+            throw new RejectedException(CONFLICT, text("market.offer.withdrawn", offer.getTitle()));
+        }
+        switch (offer.getKind()) {
+            case OPEN -> throw new RejectedException(CONFLICT, text("market.purchase.open", v.ref().repoId()));
+            case GATED -> throw new RejectedException(CONFLICT, text("market.purchase.gated", offer.getTitle()));
+            case PAY_PER_USE -> throw new RejectedException(CONFLICT, text("market.purchase.perUse", offer.getTitle(),
+                    Money.of(offer.getPrice()).plain(), settings.currency()));
+            default -> {
+            }
+        }
+        if (repo.licence(offerId, buyer.accountId()).isPresent()) {
+            throw new RejectedException(CONFLICT, text("market.purchase.twice", offer.getTitle()));
+        }
+        UUID licenceId = UUID.randomUUID();
+        repo.add(new IdempotencyRecord(buyer.accountId(), "purchase", key, hash, licenceId.toString(), now()));
+        Licence licence = grant(offer, v, buyer.accountId(), licenceId, null, buyer.accountId(), shares);
+        return new Purchase(licenceInfo(licence, buyer.username()), false);
+    }
+
+    /**
+     * Grants a licence in the caller's transaction: counts it on the offer (refused when the offer changed or
+     * was withdrawn meanwhile), moves the price when there is one, and appends the ledger entry.
+     */
+    Licence grant(Offer offer, OwnedVersion v, UUID holder, UUID licenceId, UUID requestId, UUID actor, Map<UUID, Integer> shares) {
+        if (!repo.countGrant(offer.getId(), offer.getRowVersion())) {
+            throw new RejectedException(CONFLICT, text("market.offer.changed", offer.getTitle()));
+        }
+        Instant now = now();
+        long price = offer.getPrice();
+        long fee = ProceedsSplit.fee(price, settings.feeBps());
+        Map<UUID, Long> parts = price > 0 ? ProceedsSplit.byShares(price - fee, shares) : Map.of();
+        UUID saleId = null;
+        List<Journal> journals = new ArrayList<>();
+        if (price > 0) {
+            saleId = UUID.randomUUID();
+            String memo = text("market.memo.sale", offer.getTitle(), v.ref().repoId(), v.label());
+            Journal sale = new Journal(saleId, Journal.Kind.SALE, memo, holder, v.assetId(), licenceId.toString(), now);
+            Journal split = new Journal(UUID.randomUUID(), Journal.Kind.REVENUE_SPLIT, memo, holder, v.assetId(), licenceId.toString(), now);
+            UUID revenue = books.assetRevenue(v.assetId());
+            Movement pay = new Movement().debit(books.user(holder), price).credit(MoneyAccount.PLATFORM_FEE, fee)
+                    .credit(revenue, price - fee);
+            Movement share = new Movement().debit(revenue, price - fee);
+            parts.forEach((owner, part) -> share.credit(books.user(owner), part));
+            try {
+                books.post(List.of(sale, split), List.of(pay, share), now);
+            } catch (MoneyBooks.InsufficientFunds e) {
+                long balance = books.balance(books.user(holder));
+                throw new RejectedException(PAYMENT_REQUIRED, text("market.balance.short", Money.of(price).plain(), settings.currency(),
+                        Money.of(balance).plain()), "InsufficientFunds");
+            }
+            journals.add(sale);
+            journals.add(split);
+        }
+        JsonObjectBuilder payload = JSON.createObjectBuilder().add("licence", licenceId.toString())
+                .add("offer", offer.getId().toString()).add("kind", offer.getKind().name()).add("holder", holder.toString())
+                .add("asset", v.ref().repoId()).add("assetKind", v.ref().kind().name()).add("revision", v.revision())
+                .add("contentHash", v.contentHash()).add("price", price).add("fee", fee).add("currency", settings.currency())
+                .add("terms", termsJson(offer, v));
+        if (price > 0) {
+            JsonArrayBuilder owners = JSON.createArrayBuilder();
+            parts.forEach((owner, part) -> owners.add(JSON.createObjectBuilder().add("account", owner.toString()).add("amount", part)));
+            payload.add("proceeds", owners).add("movement", saleId.toString());
+        }
+        if (requestId != null) {
+            payload.add("request", requestId.toString());
+        }
+        LedgerRecord entry = ledger.append(new NewEntry(MarketEntryTypes.LICENCE_GRANTED, actor, v.subject(), v.assetId(), payload.build()));
+        journals.forEach(j -> j.recordedAt(entry.seq()));
+        Licence licence = new Licence(licenceId, offer, holder, fee, saleId, requestId, now);
+        licence.recordedAt(entry.seq());
+        repo.add(licence);
+        changed.fire(MarketChanged.licence(holder, v.assetId()));
+        return licence;
+    }
+
+    @Override
+    @Transactional(TxType.NOT_SUPPORTED)
+    public AccessRequestInfo requestAccess(Actor requester, UUID offerId, String purpose) {
+        Offer offer = self.readOffer(offerId);
+        OwnedVersion v = catalog.ownedVersion(offer.getVersionId()).orElseThrow(() -> unknownOffer(offerId));
+        Map<UUID, Integer> shares = shareMap(v);
+        try {
+            return self.requestNow(requester, offerId, purpose, v, shares);
+        } catch (RejectedException | ValidationFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the same request sent twice at once: the first one stands
+            Optional<AccessRequestInfo> first = self.requestOf(offerId, requester);
+            if (first.isPresent()) {
+                return first.get();
+            }
+            throw e;
+        }
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<AccessRequestInfo> requestOf(UUID offerId, Actor requester) {
+        return repo.request(offerId, requester.accountId()).map(this::requestInfo);
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public AccessRequestInfo requestNow(Actor requester, UUID offerId, String purpose, OwnedVersion v, Map<UUID, Integer> shares) {
+        String clean = purpose == null ? "" : purpose.strip();
+        if (clean.length() < 10 || clean.length() > 2000) {
+            throw new ValidationFailedException(List.of(FieldError.of("purpose", "market.request.purpose", 10, 2000)));
+        }
+        Offer offer = repo.offer(offerId).orElseThrow(() -> unknownOffer(offerId));
+        if (offer.getKind() != OfferKind.GATED) {
+            throw new RejectedException(CONFLICT, text("market.request.notGated", offer.getTitle()));
+        }
+        if (!offer.isActive()) {
+            throw new RejectedException(CONFLICT, text("market.offer.withdrawn", offer.getTitle()));
+        }
+        if (isOwner(requester.accountId(), v.assetId(), v.ownerId())) {
+            throw new RejectedException(CONFLICT, text("market.purchase.own", v.ref().repoId()));
+        }
+        Optional<AccessRequest> existing = repo.request(offerId, requester.accountId());
+        AccessRequest request;
+        if (existing.isPresent()) {
+            request = existing.get();
+            if (request.getState() != AccessState.REJECTED) {
+                throw new RejectedException(CONFLICT, text(request.getState() == AccessState.PENDING ? "market.request.pending"
+                        : "market.request.approved", offer.getTitle()));
+            }
+            request.askAgain(clean, now());
+        } else {
+            request = new AccessRequest(offer, requester.accountId(), clean, now());
+            repo.add(request);
+        }
+        if (offer.isAutoApprove()) {
+            request.decide(true, text("market.request.auto"), null, now());
+            grant(offer, v, requester.accountId(), UUID.randomUUID(), request.getId(), null, shares);
+        }
+        return requestInfo(request);
+    }
+
+    @Override
+    public AccessRequestInfo decide(Actor owner, UUID requestId, boolean approve, String reason) {
+        AccessRequest request = repo.requestForUpdate(requestId)
+                .orElseThrow(() -> new RejectedException(NOT_FOUND, text("market.request.unknown", requestId)));
+        Offer offer = repo.offer(request.getOfferId()).orElseThrow();
+        OwnedVersion v = catalog.ownedVersion(offer.getVersionId())
+                .orElseThrow(() -> new RejectedException(NOT_FOUND, text("market.request.unknown", requestId)));
+        if (!isOwner(owner.accountId(), v.assetId(), v.ownerId())) {
+            // to anyone else the request does not exist
+            throw new RejectedException(NOT_FOUND, text("market.request.unknown", requestId));
+        }
+        if (request.getState() != AccessState.PENDING) {
+            throw new RejectedException(CONFLICT, text("market.request.decided", request.getState().name().toLowerCase(Locale.ROOT)));
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 1000 || (!approve && why.isEmpty())) {
+            throw new ValidationFailedException(List.of(FieldError.of("reason", "market.request.reason", 1000)));
+        }
+        request.decide(approve, why.isEmpty() ? null : why, owner.accountId(), now());
+        if (approve) {
+            if (!offer.isActive()) {
+                throw new RejectedException(CONFLICT, text("market.offer.withdrawn", offer.getTitle()));
+            }
+            grant(offer, v, request.getRequesterId(), UUID.randomUUID(), request.getId(), owner.accountId(), shareMap(v));
+        }
+        return requestInfo(request);
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public List<AccessRequestInfo> incomingRequests(Actor owner) {
+        List<UUID> assets = ownedAssets(owner);
+        List<AccessRequestInfo> all = new ArrayList<>(repo.requestsForAssets(assets).stream().map(this::requestInfo).toList());
+        all.sort((a, b) -> Boolean.compare(b.state() == AccessState.PENDING, a.state() == AccessState.PENDING));
+        return all;
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public List<AccessRequestInfo> myRequests(Actor requester) {
+        return repo.requestsOf(requester.accountId()).stream().map(this::requestInfo).toList();
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public List<LicenceInfo> licences(Actor holder) {
+        return repo.licencesOf(holder.accountId()).stream().map(l -> licenceInfo(l, holder.username())).toList();
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public List<LicenceInfo> licencesOf(Actor owner, AssetRef ref) {
+        OwnedVersion v = catalog.ownedVersion(ref, "main").orElseThrow(() -> unknownAsset(ref));
+        if (!owner.admin() && !isOwner(owner.accountId(), v.assetId(), v.ownerId())) {
+            throw new RejectedException(FORBIDDEN, text("market.owner.only", ref.repoId()));
+        }
+        Map<UUID, String> names = new HashMap<>();
+        return repo.licencesOfAsset(v.assetId()).stream().map(l -> licenceInfo(l, names.computeIfAbsent(l.getHolderId(), this::username)))
+                .toList();
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Optional<LicenceInfo> licence(Actor viewer, UUID licenceId) {
+        return repo.licence(licenceId).filter(l -> l.getHolderId().equals(viewer.accountId()) || viewer.admin()
+                || catalog.ownedVersion(l.getVersionId()).map(v -> isOwner(viewer.accountId(), v.assetId(), v.ownerId())).orElse(false))
+                .map(l -> licenceInfo(l, username(l.getHolderId())));
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public boolean entitled(Optional<Actor> viewer, AssetRef ref, String rev) {
+        OwnedVersion v = catalog.ownedVersion(ref, rev).orElse(null);
+        if (v == null) {
+            return false;
+        }
+        List<Offer> offers = repo.offersOfVersion(v.versionId()).stream().filter(Offer::isActive).toList();
+        if (offers.isEmpty() || offers.stream().anyMatch(o -> o.getKind() == OfferKind.OPEN)) {
+            return true;
+        }
+        if (viewer.isEmpty()) {
+            return false;
+        }
+        UUID me = viewer.get().accountId();
+        return isOwner(me, v.assetId(), v.ownerId())
+                || repo.licencesOf(me, v.assetId()).stream().anyMatch(l -> l.covers(v.versionId(), v.revision()));
+    }
+
+    // ---- metering ----------------------------------------------------------------------------------
+
+    /**
+     * Charges one use of a file under a PAY_PER_USE offer: once per buyer, file and day, however many
+     * requests (resumed downloads, retries) it takes. Refused with PAYMENT_REQUIRED when the balance is short.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public void chargeUse(UUID buyer, UUID offerId, Download d) {
+        OwnedVersion v = catalog.ownedVersion(d.version().id()).orElseThrow();
+        Map<UUID, Integer> shares = shareMap(v);
+        books.user(buyer);
+        books.assetRevenue(v.assetId());
+        shares.keySet().forEach(books::user);
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        try {
+            self.chargeNow(buyer, offerId, d, v, shares, day);
+        } catch (RejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // two requests for the same file at once: one of them charged the use
+            if (!self.usedToday(buyer, d, day)) {
+                throw e;
+            }
+        }
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean usedToday(UUID buyer, Download d, LocalDate day) {
+        return repo.used(buyer, d.version().id(), d.file().path(), day);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void chargeNow(UUID buyer, UUID offerId, Download d, OwnedVersion v, Map<UUID, Integer> shares, LocalDate day) {
+        if (repo.used(buyer, d.version().id(), d.file().path(), day)) {
+            return;
+        }
+        Offer offer = repo.offer(offerId).orElseThrow();
+        Instant now = now();
+        long price = offer.getPrice();
+        long fee = ProceedsSplit.fee(price, settings.feeBps());
+        UUID useId = UUID.randomUUID();
+        String memo = text("market.memo.use", d.file().path(), v.ref().repoId(), v.label());
+        Journal use = new Journal(useId, Journal.Kind.USAGE, memo, buyer, v.assetId(), "use:" + offerId, now);
+        Journal split = new Journal(UUID.randomUUID(), Journal.Kind.REVENUE_SPLIT, memo, buyer, v.assetId(), "use:" + offerId, now);
+        UUID revenue = books.assetRevenue(v.assetId());
+        Movement pay = new Movement().debit(books.user(buyer), price).credit(MoneyAccount.PLATFORM_FEE, fee).credit(revenue, price - fee);
+        Movement share = new Movement().debit(revenue, price - fee);
+        ProceedsSplit.byShares(price - fee, shares).forEach((owner, part) -> share.credit(books.user(owner), part));
+        try {
+            books.post(List.of(use, split), List.of(pay, share), now);
+        } catch (MoneyBooks.InsufficientFunds e) {
+            throw new RejectedException(PAYMENT_REQUIRED, text("market.use.short", Money.of(price).plain(), settings.currency(),
+                    Money.of(books.balance(books.user(buyer))).plain(), offer.getTitle()), "InsufficientFunds");
+        }
+        repo.add(new MeteredUse(buyer, d.version().id(), d.file().path(), day, offerId, v.assetId(), price, useId, now,
+                now.truncatedTo(ChronoUnit.HOURS)));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Offer> activeOffers(UUID versionId) {
+        return repo.offersOfVersion(versionId).stream().filter(Offer::isActive).toList();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<UUID> coOwnerIds(UUID assetId) {
+        return repo.shares(assetId).stream().map(AssetShare::getAccountId).toList();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Licence> licencesOf(UUID holder, UUID assetId) {
+        return repo.licencesOf(holder, assetId);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public long balanceOf(UUID member) {
+        return books.existing(AccountKind.USER, member.toString()).map(books::balance).orElse(0L);
+    }
+
+    /**
+     * Writes one ledger entry for each buyer, asset and closed hour whose uses have none yet; returns how many.
+     * Safe on several servers at once: an hour written twice fails on its key and is rolled back.
+     */
+    public int recordClosedHours(int limit) {
+        Instant hour = now().truncatedTo(ChronoUnit.HOURS);
+        int written = 0;
+        for (Object[] r : repo.unrecordedHours(hour, limit)) {
+            UUID buyer = (UUID) r[0];
+            UUID asset = (UUID) r[1];
+            Instant start = (Instant) r[2];
+            long uses = ((Number) r[3]).longValue();
+            long amount = ((Number) r[4]).longValue();
+            JsonObject payload = JSON.createObjectBuilder().add("buyer", buyer.toString()).add("asset", asset.toString())
+                    .add("hourStart", start.toString()).add("uses", uses).add("amount", amount).add("currency", settings.currency())
+                    .build();
+            LedgerRecord e = ledger.append(new NewEntry(MarketEntryTypes.USAGE_METERED, buyer, "usage:" + buyer + "@" + start, asset, payload));
+            repo.add(new UsageHour(buyer, asset, start, uses, amount, e.seq()));
+            written++;
+        }
+        return written;
+    }
+
+    // ---- money -------------------------------------------------------------------------------------
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public WalletSummary wallet(Actor member, int offset, int limit) {
+        Optional<UUID> account = books.existing(AccountKind.USER, member.accountId().toString());
+        if (account.isEmpty()) {
+            return new WalletSummary(Money.of(0), 0, List.of());
+        }
+        List<PostingLine> lines = repo.postingsWithJournals(account.get(), Math.max(0, offset), Math.min(Math.max(1, limit), 200))
+                .stream().map(r -> {
+                    Posting p = (Posting) r[0];
+                    Journal j = (Journal) r[1];
+                    return new PostingLine(j.getId(), j.getKind(), j.getMemo(), Money.of(p.getAmount()), p.getRecordedAt(), j.getLedgerSeq());
+                }).toList();
+        return new WalletSummary(Money.of(books.balance(account.get())), repo.postingCount(account.get()), lines);
+    }
+
+    @Override
+    @Transactional(TxType.NOT_SUPPORTED)
+    public WalletSummary faucet(Actor member, Money amount, String idempotencyKey) {
+        if (!settings.faucetEnabled()) {
+            throw new RejectedException(FORBIDDEN, text("market.faucet.off"));
+        }
+        String key = checkKey(idempotencyKey);
+        if (amount == null || amount.minor() <= 0 || amount.minor() > settings.faucetMax()) {
+            throw new ValidationFailedException(List.of(FieldError.of("amount", "market.faucet.amount",
+                    Money.of(settings.faucetMax()).plain(), settings.currency())));
+        }
+        books.user(member.accountId());
+        try {
+            self.faucetNow(member, amount, key);
+        } catch (RejectedException | ValidationFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (self.faucetReplay(member, key, amount).isEmpty()) {
+                throw e;
+            }
+        }
+        return self.wallet(member, 0, 20);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<IdempotencyRecord> faucetReplay(Actor member, String key, Money amount) {
+        Optional<IdempotencyRecord> r = repo.idempotency(member.accountId(), "faucet", key);
+        r.ifPresent(x -> {
+            if (!x.getRequestHash().equals(sha256("faucet\n" + amount.minor()))) {
+                throw new RejectedException(UNPROCESSABLE, text("market.idempotency.reused"));
+            }
+        });
+        return r;
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public void faucetNow(Actor member, Money amount, String key) {
+        String hash = sha256("faucet\n" + amount.minor());
+        Optional<IdempotencyRecord> prior = repo.idempotency(member.accountId(), "faucet", key);
+        if (prior.isPresent()) {
+            if (!prior.get().getRequestHash().equals(hash)) {
+                throw new RejectedException(UNPROCESSABLE, text("market.idempotency.reused"));
+            }
+            return;
+        }
+        UUID id = UUID.randomUUID();
+        repo.add(new IdempotencyRecord(member.accountId(), "faucet", key, hash, id.toString(), now()));
+        Journal j = new Journal(id, Journal.Kind.FAUCET, text("market.memo.faucet"), member.accountId(), null, null, now());
+        books.post(List.of(j), List.of(new Movement().debit(MoneyAccount.FAUCET, amount.minor()).credit(books.user(member.accountId()),
+                amount.minor())), now());
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public SalesReport sales(Actor owner) {
+        Optional<UUID> account = books.existing(AccountKind.USER, owner.accountId().toString());
+        if (account.isEmpty()) {
+            return new SalesReport(Money.of(0), 0, List.of(), List.of());
+        }
+        Map<UUID, AssetRef> refs = new HashMap<>();
+        List<SaleLine> latest = repo.creditsOfKinds(account.get(), EARNING_KINDS, 100).stream().map(r -> {
+            Journal j = (Journal) r[0];
+            AssetRef ref = j.getAssetId() == null ? null : refs.computeIfAbsent(j.getAssetId(), this::refOf);
+            return new SaleLine(j.getId(), j.getRecordedAt(), ref, j.getRefId() != null && j.getRefId().startsWith("use:") ? "use" : "licence",
+                    null, Money.of((Long) r[1]), j.getLedgerSeq());
+        }).toList();
+        Instant since = now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(29));
+        Map<LocalDate, Long> days = repo.dailyCredits(account.get(), EARNING_KINDS, since);
+        List<SalesReport.DailyEarnings> perDay = new ArrayList<>();
+        for (LocalDate d = since.atZone(ZoneOffset.UTC).toLocalDate(); !d.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC))); d = d.plusDays(1)) {
+            long earned = days.getOrDefault(d, 0L);
+            perDay.add(new SalesReport.DailyEarnings(d, Money.of(earned)));
+        }
+        long[] total = repo.creditTotal(account.get(), EARNING_KINDS);
+        return new SalesReport(Money.of(total[1]), total[0], latest, perDay);
+    }
+
+    // ---- co-owners ---------------------------------------------------------------------------------
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public List<Share> shares(AssetRef ref) {
+        OwnedVersion v = catalog.ownedVersion(ref, "main").orElseThrow(() -> unknownAsset(ref));
+        return shareMap(v).entrySet().stream().map(e -> new Share(e.getKey(), username(e.getKey()), e.getValue())).toList();
+    }
+
+    @Override
+    public List<Share> changeShares(Actor owner, AssetRef ref, List<Share> shares) {
+        OwnedVersion v = catalog.ownedVersion(ref, "main").orElseThrow(() -> unknownAsset(ref));
+        if (!owner.accountId().equals(v.ownerId())) {
+            throw new RejectedException(FORBIDDEN, text("market.shares.ownerOnly", ref.repoId()));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        List<AssetShare> rows = new ArrayList<>();
+        int total = 0;
+        for (Share s : shares == null ? List.<Share>of() : shares) {
+            UUID id = s.accountId();
+            if (id == null && s.username() != null) {
+                id = accounts.findByUsername(s.username().strip()).map(AccountProfile::id).orElse(null);
+            }
+            if (id == null || accounts.findById(id).isEmpty()) {
+                errors.add(FieldError.of("shares", "market.shares.unknown", s.username() == null ? String.valueOf(s.accountId()) : s.username()));
+                continue;
+            }
+            if (s.bps() < 1 || s.bps() > ProceedsSplit.WHOLE || !seen.add(id)) {
+                errors.add(FieldError.of("shares", "market.shares.bps", s.username() == null ? id.toString() : s.username()));
+                continue;
+            }
+            total += s.bps();
+            rows.add(new AssetShare(v.assetId(), id, s.bps()));
+        }
+        if (errors.isEmpty() && (total != ProceedsSplit.WHOLE || !seen.contains(v.ownerId()))) {
+            errors.add(FieldError.of("shares", "market.shares.sum", total));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailedException(errors);
+        }
+        repo.replaceShares(v.assetId(), rows);
+        changed.fire(MarketChanged.shares(v.assetId()));
+        return rows.stream().map(r -> new Share(r.getAccountId(), username(r.getAccountId()), r.getShareBps())).toList();
+    }
+
+    /** The owners' shares; an asset without co-owners belongs wholly to its catalogue owner. */
+    Map<UUID, Integer> shareMap(OwnedVersion v) {
+        List<AssetShare> rows = repo.shares(v.assetId());
+        Map<UUID, Integer> m = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            m.put(v.ownerId(), ProceedsSplit.WHOLE);
+        } else {
+            rows.forEach(r -> m.put(r.getAccountId(), r.getShareBps()));
+        }
+        return m;
+    }
+
+    boolean isOwner(UUID account, UUID assetId, UUID catalogOwner) {
+        return account.equals(catalogOwner) || repo.shares(assetId).stream().anyMatch(s -> s.getAccountId().equals(account));
+    }
+
+    @Override
+    public int feeBps() {
+        return settings.feeBps();
+    }
+
+    // ---- invariants --------------------------------------------------------------------------------
+
+    @Override
+    public InvariantReport checkInvariants() {
+        List<String> findings = new ArrayList<>();
+        long sum = repo.postingSum();
+        if (sum != 0) {
+            findings.add(text("market.check.sum", sum));
+        }
+        repo.balancesNotMatchingPostings().forEach(r -> findings.add(text("market.check.balance", r[0], r[1], r[2], r[3])));
+        repo.unbalancedJournals().forEach(r -> findings.add(text("market.check.movement", r[0], r[1])));
+        repo.negativeBalances().forEach(r -> findings.add(text("market.check.negative", r[0], r[1], r[2])));
+        repo.withoutLedgerEntry().forEach(r -> findings.add(text("market.check.unrecorded", r[0], r[1])));
+        // every licence's entry really is in the ledger and names it
+        Map<Long, String> recorded = new HashMap<>();
+        int offset = 0;
+        while (true) {
+            EntryPage page = ledger.entries(new EntryQuery(MarketEntryTypes.LICENCE_GRANTED, null, null, offset, 500));
+            for (LedgerRecord e : page.items()) {
+                recorded.put(e.seq(), e.payload());
+            }
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.total()) {
+                break;
+            }
+        }
+        for (Object[] r : repo.licenceEntries()) {
+            String payload = recorded.get((Long) r[1]);
+            if (payload == null || !payload.contains("\"licence\":\"" + r[0] + "\"")) {
+                findings.add(text("market.check.entry", r[0], r[1]));
+            }
+        }
+        InvariantCheck check = new InvariantCheck(now(), repo.accountCount(), repo.postingCount(), sum, String.join("\n", findings));
+        repo.add(check);
+        return report(check);
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Optional<InvariantReport> latestCheck() {
+        return repo.latestCheck().map(DefaultMarketService::report);
+    }
+
+    static InvariantReport report(InvariantCheck c) {
+        return new InvariantReport(c.getCheckedAt(), c.getAccounts(), c.getPostings(), c.getPostingSum(),
+                c.getFindings().isEmpty() ? List.of() : List.of(c.getFindings().split("\n")));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    private OwnedVersion publishedVersion(AssetRef ref, String rev) {
+        if ("draft".equals(rev)) {
+            throw new RejectedException(CONFLICT, text("market.offer.draft", ref.repoId()));
+        }
+        return catalog.ownedVersion(ref, rev == null || rev.isBlank() ? "main" : rev)
+                .orElseThrow(() -> new RejectedException(NOT_FOUND, text("market.version.unknown", rev, ref.repoId())));
+    }
+
+    private void requireOwner(Actor actor, OwnedVersion v) {
+        if (!isOwner(actor.accountId(), v.assetId(), v.ownerId())) {
+            throw new RejectedException(FORBIDDEN, text("market.owner.only", v.ref().repoId()));
+        }
+    }
+
+    private List<UUID> ownedAssets(Actor owner) {
+        List<UUID> ids = new ArrayList<>(repo.assetsSharedWith(owner.accountId()));
+        catalog.assetsOf(owner.username(), Optional.of(owner)).forEach(a -> {
+            if (!ids.contains(a.id())) {
+                ids.add(a.id());
+            }
+        });
+        return ids;
+    }
+
+    private AssetRef refOf(UUID assetId) {
+        return repo.offersOfAssets(List.of(assetId)).stream().findFirst()
+                .flatMap(o -> catalog.ownedVersion(o.getVersionId())).map(OwnedVersion::ref).orElse(null);
+    }
+
+    private String username(UUID id) {
+        return accounts.findById(id).map(AccountProfile::username).orElse(id.toString());
+    }
+
+    OfferInfo info(Offer o, AssetRef ref) {
+        return new OfferInfo(o.getId(), ref, o.getAssetId(), o.getVersionId(), o.getRevision(), o.getKind(), o.getTitle(),
+                Money.of(o.getPrice()), o.getSpdxLicense(), o.isLaterVersions(), o.terms().commercialUse(), o.terms().trainingAllowed(),
+                o.terms().derivativesAllowed(), o.terms().royaltyBps(), o.isAutoApprove(), o.isActive(), o.getGranted(), o.getCreatedAt());
+    }
+
+    private LicenceInfo licenceInfo(Licence l, String holder) {
+        Offer o = repo.offer(l.getOfferId()).orElseThrow();
+        AssetRef ref = catalog.ownedVersion(l.getVersionId()).map(OwnedVersion::ref).orElse(null);
+        return new LicenceInfo(l.getId(), info(o, ref), l.getHolderId(), holder, Money.of(l.getPrice()), Money.of(l.getFee()),
+                l.getGrantedAt(), l.getLedgerSeq());
+    }
+
+    private AccessRequestInfo requestInfo(AccessRequest r) {
+        Offer o = repo.offer(r.getOfferId()).orElseThrow();
+        AssetRef ref = catalog.ownedVersion(o.getVersionId()).map(OwnedVersion::ref).orElse(null);
+        return new AccessRequestInfo(r.getId(), info(o, ref), r.getRequesterId(), username(r.getRequesterId()), r.getPurpose(),
+                r.getState(), r.getReason(), r.getCreatedAt(), r.getDecidedAt());
+    }
+
+    private JsonObjectBuilder offerPayload(Offer o, OwnedVersion v) {
+        return JSON.createObjectBuilder().add("offer", o.getId().toString()).add("kind", o.getKind().name()).add("title", o.getTitle())
+                .add("price", o.getPrice()).add("currency", settings.currency()).add("contentHash", v.contentHash())
+                .add("terms", termsJson(o, v));
+    }
+
+    private static JsonObjectBuilder termsJson(Offer o, OwnedVersion v) {
+        OfferTerms t = o.terms();
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("laterVersions", t.laterVersions()).add("commercialUse", t.commercialUse())
+                .add("trainingAllowed", t.trainingAllowed()).add("derivativesAllowed", t.derivativesAllowed())
+                .add("royaltyBps", t.royaltyBps());
+        if (o.getSpdxLicense() != null) {
+            b.add("license", o.getSpdxLicense());
+        }
+        return b;
+    }
+
+    static String checkKey(String key) {
+        if (key == null || !KEY.matcher(key.strip()).matches()) {
+            throw new ValidationFailedException(List.of(FieldError.of("Idempotency-Key", "market.idempotency.key")));
+        }
+        return key.strip();
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RejectedException unknownOffer(UUID id) {
+        return new RejectedException(NOT_FOUND, text("market.offer.unknown", id));
+    }
+
+    private RejectedException unknownAsset(AssetRef ref) {
+        return new RejectedException(NOT_FOUND, text("market.asset.unknown", ref.repoId()));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    static String text(String key, Object... args) {
+        return Messages.format(Locale.ENGLISH, key, args);
+    }
+}

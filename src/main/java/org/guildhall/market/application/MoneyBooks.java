@@ -1,0 +1,125 @@
+package org.guildhall.market.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.guildhall.market.domain.AccountKind;
+import org.guildhall.market.domain.Journal;
+import org.guildhall.market.domain.MarketRepository;
+import org.guildhall.market.domain.MoneyAccount;
+import org.guildhall.market.domain.Movement;
+import org.guildhall.market.domain.Posting;
+
+/**
+ * Writes movements of money in the caller's transaction: checks that each balances, changes each account's
+ * balance once by its net amount (refused atomically when a balance that may not go negative would), and
+ * writes the postings. Accounts are changed in one global order (members' and assets' accounts by id, then the
+ * platform's), so that concurrent movements never deadlock, and the platform's busy accounts are held for the
+ * shortest time.
+ */
+@ApplicationScoped
+public class MoneyBooks {
+
+    /** A balance that may not go below zero would have. Nothing was written. */
+    public static final class InsufficientFunds extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final UUID accountId;
+
+        InsufficientFunds(UUID accountId) {
+            super("insufficient funds on " + accountId, null, false, false);
+            this.accountId = accountId;
+        }
+
+        public UUID accountId() {
+            return accountId;
+        }
+    }
+
+    private static final Comparator<UUID> ORDER = Comparator.<UUID, Boolean>comparing(MoneyBooks::isPlatform)
+            .thenComparing(Comparator.naturalOrder());
+
+    @Inject
+    MarketRepository repo;
+
+    @Inject
+    AccountOpener opener;
+
+    /** Account ids never change once made: safe to keep, on every server. */
+    private final Map<String, UUID> ids = new ConcurrentHashMap<>();
+
+    public static MoneyBooks with(MarketRepository repo, AccountOpener opener) {
+        MoneyBooks b = new MoneyBooks();
+        b.repo = repo;
+        b.opener = opener;
+        return b;
+    }
+
+    static boolean isPlatform(UUID id) {
+        return id.getMostSignificantBits() == 0L;
+    }
+
+    public UUID user(UUID accountId) {
+        return account(AccountKind.USER, accountId.toString());
+    }
+
+    public UUID assetRevenue(UUID assetId) {
+        return account(AccountKind.ASSET_REVENUE, assetId.toString());
+    }
+
+    /** The account of that kind and owner, opened (in a transaction of its own) the first time it is needed. */
+    public UUID account(AccountKind kind, String ownerRef) {
+        String key = kind + ":" + ownerRef;
+        UUID id = ids.get(key);
+        if (id == null) {
+            id = repo.account(kind, ownerRef).map(MoneyAccount::getId).orElseGet(() -> opener.open(kind, ownerRef));
+            ids.put(key, id);
+        }
+        return id;
+    }
+
+    /** The id of an existing account, without opening one. */
+    public Optional<UUID> existing(AccountKind kind, String ownerRef) {
+        UUID id = ids.get(kind + ":" + ownerRef);
+        return id != null ? Optional.of(id) : repo.account(kind, ownerRef).map(MoneyAccount::getId);
+    }
+
+    /**
+     * Applies the movements' net changes and writes each as a journal with its postings.
+     *
+     * @throws InsufficientFunds naming the first account that cannot pay; the caller's transaction must roll back
+     */
+    public void post(List<Journal> journals, List<Movement> movements, Instant now) {
+        if (journals.size() != movements.size()) {
+            throw new IllegalArgumentException("one journal per movement");
+        }
+        movements.forEach(Movement::checkBalanced);
+        Map<UUID, Long> net = Movement.net(movements);
+        List<UUID> order = new ArrayList<>(net.keySet());
+        order.sort(ORDER);
+        for (UUID account : order) {
+            if (!repo.apply(account, net.get(account))) {
+                throw new InsufficientFunds(account);
+            }
+        }
+        for (int j = 0; j < journals.size(); j++) {
+            Journal journal = journals.get(j);
+            List<Movement.Line> lines = movements.get(j).lines();
+            List<Posting> postings = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                postings.add(new Posting(journal.getId(), i + 1, lines.get(i).accountId(), lines.get(i).amount(), now));
+            }
+            repo.add(journal, postings);
+        }
+    }
+
+    public long balance(UUID accountId) {
+        return repo.account(accountId).map(MoneyAccount::getBalance).orElse(0L);
+    }
+}

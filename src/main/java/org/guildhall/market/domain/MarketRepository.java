@@ -1,0 +1,133 @@
+package org.guildhall.market.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The market's tables. */
+public interface MarketRepository {
+
+    // offers
+    void add(Offer offer);
+
+    Optional<Offer> offer(UUID id);
+
+    Optional<Offer> offerForUpdate(UUID id);
+
+    List<Offer> offersOfVersion(UUID versionId);
+
+    List<Offer> offersOfAssets(List<UUID> assetIds);
+
+    /** Counts a licence under an active offer whose row version is still {@code rowVersion}; false when it changed. */
+    boolean countGrant(UUID offerId, long rowVersion);
+
+    // licences
+    void add(Licence licence);
+
+    Optional<Licence> licence(UUID id);
+
+    Optional<Licence> licence(UUID offerId, UUID holderId);
+
+    List<Licence> licencesOf(UUID holderId);
+
+    List<Licence> licencesOf(UUID holderId, UUID assetId);
+
+    List<Licence> licencesOfAsset(UUID assetId);
+
+    // shares
+    List<AssetShare> shares(UUID assetId);
+
+    void replaceShares(UUID assetId, List<AssetShare> shares);
+
+    List<UUID> assetsSharedWith(UUID accountId);
+
+    // money
+    Optional<MoneyAccount> account(AccountKind kind, String ownerRef);
+
+    Optional<MoneyAccount> account(UUID id);
+
+    void add(MoneyAccount account);
+
+    /**
+     * Adds {@code delta} to an account's balance unless that would take a balance that may not go negative
+     * below zero; false when it would (nothing changes then).
+     */
+    boolean apply(UUID accountId, long delta);
+
+    void add(Journal journal, List<Posting> postings);
+
+    Optional<Journal> journal(UUID id);
+
+    long postingCount(UUID accountId);
+
+    /** An account's postings with their movements, newest first. */
+    List<Object[]> postingsWithJournals(UUID accountId, int offset, int limit);
+
+    /** Movements of the given kinds that credited the account, newest first, with the amount credited. */
+    List<Object[]> creditsOfKinds(UUID accountId, List<String> kinds, int limit);
+
+    /** How many movements of the given kinds credited the account, and their sum. */
+    long[] creditTotal(UUID accountId, List<String> kinds);
+
+    /** Per UTC day, what the account was credited by movements of the given kinds since {@code since}. */
+    Map<LocalDate, Long> dailyCredits(UUID accountId, List<String> kinds, Instant since);
+
+    // requests
+    void add(AccessRequest request);
+
+    Optional<AccessRequest> request(UUID id);
+
+    Optional<AccessRequest> requestForUpdate(UUID id);
+
+    Optional<AccessRequest> request(UUID offerId, UUID requesterId);
+
+    List<AccessRequest> requestsForAssets(List<UUID> assetIds);
+
+    List<AccessRequest> requestsOf(UUID requesterId);
+
+    // metering
+    boolean used(UUID buyerId, UUID versionId, String path, LocalDate day);
+
+    void add(MeteredUse use);
+
+    /** Closed hours with uses that have no ledger entry yet: buyer, asset, hour, uses, amount. */
+    List<Object[]> unrecordedHours(Instant before, int limit);
+
+    void add(UsageHour hour);
+
+    // idempotency
+    Optional<IdempotencyRecord> idempotency(UUID accountId, String operation, String key);
+
+    void add(IdempotencyRecord record);
+
+    // invariants
+    long accountCount();
+
+    long postingCount();
+
+    long postingSum();
+
+    /** Accounts whose balance differs from the sum of their postings: id, kind, balance, sum. */
+    List<Object[]> balancesNotMatchingPostings();
+
+    /** Movements whose postings do not sum to zero: id, sum. */
+    List<Object[]> unbalancedJournals();
+
+    /** Accounts below zero that may not be: id, kind, balance. */
+    List<Object[]> negativeBalances();
+
+    /** Licences and paid movements without a ledger entry: kind, id. */
+    List<Object[]> withoutLedgerEntry();
+
+    /** Every licence's id and ledger sequence number. */
+    List<Object[]> licenceEntries();
+
+    void add(InvariantCheck check);
+
+    Optional<InvariantCheck> latestCheck();
+
+    void flush();
+}

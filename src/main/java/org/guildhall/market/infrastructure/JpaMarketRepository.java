@@ -1,0 +1,363 @@
+package org.guildhall.market.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.guildhall.market.domain.AccessRequest;
+import org.guildhall.market.domain.AccountKind;
+import org.guildhall.market.domain.AssetShare;
+import org.guildhall.market.domain.IdempotencyRecord;
+import org.guildhall.market.domain.InvariantCheck;
+import org.guildhall.market.domain.Journal;
+import org.guildhall.market.domain.Licence;
+import org.guildhall.market.domain.MarketRepository;
+import org.guildhall.market.domain.MeteredUse;
+import org.guildhall.market.domain.MoneyAccount;
+import org.guildhall.market.domain.Offer;
+import org.guildhall.market.domain.Posting;
+import org.guildhall.market.domain.UsageHour;
+
+@ApplicationScoped
+public class JpaMarketRepository implements MarketRepository {
+
+    @PersistenceContext(unitName = "guildhall")
+    EntityManager em;
+
+    /** For tests and benchmarks outside the container. */
+    public static JpaMarketRepository with(EntityManager em) {
+        JpaMarketRepository r = new JpaMarketRepository();
+        r.em = em;
+        return r;
+    }
+
+    private static <T> Optional<T> first(List<T> list) {
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    // ---- offers
+
+    @Override
+    public void add(Offer offer) {
+        em.persist(offer);
+    }
+
+    @Override
+    public Optional<Offer> offer(UUID id) {
+        return Optional.ofNullable(em.find(Offer.class, id));
+    }
+
+    @Override
+    public Optional<Offer> offerForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(Offer.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Offer> offersOfVersion(UUID versionId) {
+        return em.createQuery("SELECT o FROM Offer o WHERE o.versionId = :v ORDER BY o.createdAt", Offer.class)
+                .setParameter("v", versionId).getResultList();
+    }
+
+    @Override
+    public List<Offer> offersOfAssets(List<UUID> assetIds) {
+        if (assetIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT o FROM Offer o WHERE o.assetId IN :a ORDER BY o.createdAt", Offer.class)
+                .setParameter("a", assetIds).getResultList();
+    }
+
+    @Override
+    public boolean countGrant(UUID offerId, long rowVersion) {
+        return em.createQuery("UPDATE Offer o SET o.granted = o.granted + 1 WHERE o.id = :id AND o.state = :active "
+                + "AND o.rowVersion = :v").setParameter("id", offerId).setParameter("active", Offer.State.ACTIVE)
+                .setParameter("v", rowVersion).executeUpdate() == 1;
+    }
+
+    // ---- licences
+
+    @Override
+    public void add(Licence licence) {
+        em.persist(licence);
+    }
+
+    @Override
+    public Optional<Licence> licence(UUID id) {
+        return Optional.ofNullable(em.find(Licence.class, id));
+    }
+
+    @Override
+    public Optional<Licence> licence(UUID offerId, UUID holderId) {
+        return first(em.createQuery("SELECT l FROM Licence l WHERE l.offerId = :o AND l.holderId = :h", Licence.class)
+                .setParameter("o", offerId).setParameter("h", holderId).getResultList());
+    }
+
+    @Override
+    public List<Licence> licencesOf(UUID holderId) {
+        return em.createQuery("SELECT l FROM Licence l WHERE l.holderId = :h ORDER BY l.grantedAt DESC", Licence.class)
+                .setParameter("h", holderId).setMaxResults(1000).getResultList();
+    }
+
+    @Override
+    public List<Licence> licencesOf(UUID holderId, UUID assetId) {
+        return em.createQuery("SELECT l FROM Licence l WHERE l.holderId = :h AND l.assetId = :a", Licence.class)
+                .setParameter("h", holderId).setParameter("a", assetId).getResultList();
+    }
+
+    @Override
+    public List<Licence> licencesOfAsset(UUID assetId) {
+        return em.createQuery("SELECT l FROM Licence l WHERE l.assetId = :a ORDER BY l.grantedAt DESC", Licence.class)
+                .setParameter("a", assetId).setMaxResults(1000).getResultList();
+    }
+
+    // ---- shares
+
+    @Override
+    public List<AssetShare> shares(UUID assetId) {
+        return em.createQuery("SELECT s FROM AssetShare s WHERE s.assetId = :a ORDER BY s.shareBps DESC, s.accountId", AssetShare.class)
+                .setParameter("a", assetId).getResultList();
+    }
+
+    @Override
+    public void replaceShares(UUID assetId, List<AssetShare> shares) {
+        em.createQuery("DELETE FROM AssetShare s WHERE s.assetId = :a").setParameter("a", assetId).executeUpdate();
+        shares.forEach(em::persist);
+    }
+
+    @Override
+    public List<UUID> assetsSharedWith(UUID accountId) {
+        return em.createQuery("SELECT s.assetId FROM AssetShare s WHERE s.accountId = :a", UUID.class)
+                .setParameter("a", accountId).getResultList();
+    }
+
+    // ---- money
+
+    @Override
+    public Optional<MoneyAccount> account(AccountKind kind, String ownerRef) {
+        return first(em.createQuery("SELECT a FROM MoneyAccount a WHERE a.kind = :k AND a.ownerRef = :o", MoneyAccount.class)
+                .setParameter("k", kind).setParameter("o", ownerRef).getResultList());
+    }
+
+    @Override
+    public Optional<MoneyAccount> account(UUID id) {
+        return first(em.createQuery("SELECT a FROM MoneyAccount a WHERE a.id = :id", MoneyAccount.class)
+                .setParameter("id", id).getResultList());
+    }
+
+    @Override
+    public void add(MoneyAccount account) {
+        em.persist(account);
+    }
+
+    @Override
+    public boolean apply(UUID accountId, long delta) {
+        return em.createQuery("UPDATE MoneyAccount a SET a.balance = a.balance + :d WHERE a.id = :id "
+                + "AND (a.mayGoNegative = TRUE OR a.balance + :d >= 0)").setParameter("d", delta).setParameter("id", accountId)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public void add(Journal journal, List<Posting> postings) {
+        em.persist(journal);
+        postings.forEach(em::persist);
+    }
+
+    @Override
+    public Optional<Journal> journal(UUID id) {
+        return Optional.ofNullable(em.find(Journal.class, id));
+    }
+
+    @Override
+    public long postingCount(UUID accountId) {
+        return em.createQuery("SELECT COUNT(p) FROM Posting p WHERE p.accountId = :a", Long.class).setParameter("a", accountId)
+                .getSingleResult();
+    }
+
+    @Override
+    public List<Object[]> postingsWithJournals(UUID accountId, int offset, int limit) {
+        return em.createQuery("SELECT p, j FROM Posting p, Journal j WHERE j.id = p.journalId AND p.accountId = :a "
+                + "ORDER BY p.recordedAt DESC, p.journalId", Object[].class).setParameter("a", accountId)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Object[]> creditsOfKinds(UUID accountId, List<String> kinds, int limit) {
+        return em.createQuery("SELECT j, p.amount FROM Posting p, Journal j WHERE j.id = p.journalId AND p.accountId = :a "
+                + "AND p.amount > 0 AND j.kind IN :k ORDER BY p.recordedAt DESC", Object[].class).setParameter("a", accountId)
+                .setParameter("k", kinds).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long[] creditTotal(UUID accountId, List<String> kinds) {
+        Object[] r = em.createQuery("SELECT COUNT(p), SUM(p.amount) FROM Posting p, Journal j WHERE j.id = p.journalId "
+                + "AND p.accountId = :a AND p.amount > 0 AND j.kind IN :k", Object[].class).setParameter("a", accountId)
+                .setParameter("k", kinds).getSingleResult();
+        return new long[] {r[0] == null ? 0 : ((Number) r[0]).longValue(), r[1] == null ? 0 : ((Number) r[1]).longValue()};
+    }
+
+    @Override
+    public Map<LocalDate, Long> dailyCredits(UUID accountId, List<String> kinds, Instant since) {
+        Map<LocalDate, Long> days = new TreeMap<>();
+        em.createQuery("SELECT p.recordedAt, p.amount FROM Posting p, Journal j WHERE j.id = p.journalId AND p.accountId = :a "
+                + "AND p.amount > 0 AND j.kind IN :k AND p.recordedAt >= :s", Object[].class).setParameter("a", accountId)
+                .setParameter("k", kinds).setParameter("s", since).getResultList()
+                .forEach(r -> days.merge(((Instant) r[0]).atZone(ZoneOffset.UTC).toLocalDate(), (Long) r[1], Long::sum));
+        return days;
+    }
+
+    // ---- requests
+
+    @Override
+    public void add(AccessRequest request) {
+        em.persist(request);
+    }
+
+    @Override
+    public Optional<AccessRequest> request(UUID id) {
+        return Optional.ofNullable(em.find(AccessRequest.class, id));
+    }
+
+    @Override
+    public Optional<AccessRequest> requestForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(AccessRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Optional<AccessRequest> request(UUID offerId, UUID requesterId) {
+        return first(em.createQuery("SELECT r FROM AccessRequest r WHERE r.offerId = :o AND r.requesterId = :q", AccessRequest.class)
+                .setParameter("o", offerId).setParameter("q", requesterId).getResultList());
+    }
+
+    @Override
+    public List<AccessRequest> requestsForAssets(List<UUID> assetIds) {
+        if (assetIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT r FROM AccessRequest r WHERE r.assetId IN :a ORDER BY r.createdAt DESC", AccessRequest.class)
+                .setParameter("a", assetIds).setMaxResults(500).getResultList();
+    }
+
+    @Override
+    public List<AccessRequest> requestsOf(UUID requesterId) {
+        return em.createQuery("SELECT r FROM AccessRequest r WHERE r.requesterId = :q ORDER BY r.createdAt DESC", AccessRequest.class)
+                .setParameter("q", requesterId).setMaxResults(500).getResultList();
+    }
+
+    // ---- metering
+
+    @Override
+    public boolean used(UUID buyerId, UUID versionId, String path, LocalDate day) {
+        return em.find(MeteredUse.class, new MeteredUse.Key(buyerId, versionId, path, day)) != null;
+    }
+
+    @Override
+    public void add(MeteredUse use) {
+        em.persist(use);
+    }
+
+    @Override
+    public List<Object[]> unrecordedHours(Instant before, int limit) {
+        return em.createQuery("SELECT u.buyerId, u.assetId, u.hourStart, COUNT(u), SUM(u.price) FROM MeteredUse u "
+                + "WHERE u.hourStart < :b AND NOT EXISTS (SELECT h FROM UsageHour h WHERE h.buyerId = u.buyerId "
+                + "AND h.assetId = u.assetId AND h.hourStart = u.hourStart) "
+                + "GROUP BY u.buyerId, u.assetId, u.hourStart ORDER BY u.hourStart", Object[].class)
+                .setParameter("b", before).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public void add(UsageHour hour) {
+        em.persist(hour);
+    }
+
+    // ---- idempotency
+
+    @Override
+    public Optional<IdempotencyRecord> idempotency(UUID accountId, String operation, String key) {
+        return Optional.ofNullable(em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(accountId, operation, key)));
+    }
+
+    @Override
+    public void add(IdempotencyRecord record) {
+        em.persist(record);
+        // the key's row is written first, so that a concurrent retry waits for this transaction
+        em.flush();
+    }
+
+    // ---- invariants
+
+    @Override
+    public long accountCount() {
+        return em.createQuery("SELECT COUNT(a) FROM MoneyAccount a", Long.class).getSingleResult();
+    }
+
+    @Override
+    public long postingCount() {
+        return em.createQuery("SELECT COUNT(p) FROM Posting p", Long.class).getSingleResult();
+    }
+
+    @Override
+    public long postingSum() {
+        Long sum = em.createQuery("SELECT SUM(p.amount) FROM Posting p", Long.class).getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Object[]> balancesNotMatchingPostings() {
+        return em.createNativeQuery("SELECT CAST(a.id AS VARCHAR(36)), a.kind, a.balance, COALESCE(s.total, 0) FROM market_account a "
+                + "LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM market_posting GROUP BY account_id) s "
+                + "ON s.account_id = a.id WHERE a.balance <> COALESCE(s.total, 0)").getResultList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Object[]> unbalancedJournals() {
+        return em.createNativeQuery("SELECT CAST(journal_id AS VARCHAR(36)), SUM(amount) FROM market_posting GROUP BY journal_id "
+                + "HAVING SUM(amount) <> 0").getResultList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Object[]> negativeBalances() {
+        return em.createNativeQuery("SELECT CAST(id AS VARCHAR(36)), kind, balance FROM market_account "
+                + "WHERE balance < 0 AND may_go_negative = FALSE").getResultList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Object[]> withoutLedgerEntry() {
+        return em.createNativeQuery("SELECT 'licence', CAST(id AS VARCHAR(36)) FROM market_licence WHERE ledger_seq <= 0 "
+                + "UNION ALL SELECT 'movement', CAST(id AS VARCHAR(36)) FROM market_journal "
+                + "WHERE ledger_seq IS NULL AND kind IN ('SALE', 'DEPOSIT', 'DEPOSIT_UNCLAIMED', 'DEPOSIT_CLAIM', "
+                + "'WITHDRAWAL_RESERVED', 'WITHDRAWAL_CONFIRMED', 'WITHDRAWAL_RELEASED', 'GRANT')").getResultList();
+    }
+
+    @Override
+    public List<Object[]> licenceEntries() {
+        return em.createQuery("SELECT l.id, l.ledgerSeq FROM Licence l", Object[].class).getResultList();
+    }
+
+    @Override
+    public void add(InvariantCheck check) {
+        em.persist(check);
+    }
+
+    @Override
+    public Optional<InvariantCheck> latestCheck() {
+        return first(em.createQuery("SELECT c FROM InvariantCheck c ORDER BY c.checkedAt DESC", InvariantCheck.class)
+                .setMaxResults(1).getResultList());
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+}
