@@ -1,0 +1,271 @@
+package org.guildhall.market.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.guildhall.catalog.api.Actor;
+import org.guildhall.catalog.api.OwnedVersion;
+import org.guildhall.market.api.InvariantReport;
+import org.guildhall.market.api.Money;
+import org.guildhall.market.api.OfferInfo;
+import org.guildhall.market.api.OfferKind;
+import org.guildhall.market.api.OfferTerms;
+import org.guildhall.market.api.Purchase;
+import org.guildhall.market.api.Share;
+import org.guildhall.market.domain.MoneyAccount;
+import org.guildhall.platform.validation.RejectedException;
+import org.guildhall.testsupport.BothDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The market's books on H2 and on a real PostgreSQL: purchases, splits, idempotency, concurrency, invariants. */
+class MarketPersistenceTest extends BothDatabases {
+
+    final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:15:30Z"), ZoneOffset.UTC);
+    MarketFixture fx;
+
+    EntityManagerFactory fresh(Database db) {
+        EntityManagerFactory emf = migratedFactory(db);
+        inTransaction(emf, em -> {
+            for (String t : List.of("market_usage_hour", "market_usage", "market_idempotency", "market_access_request", "market_licence",
+                    "market_posting", "market_journal", "market_share", "market_offer", "market_check")) {
+                em.createNativeQuery("DELETE FROM " + t).executeUpdate();
+            }
+            em.createNativeQuery("DELETE FROM market_account WHERE kind NOT IN ('PLATFORM_FEE', 'DAO_TREASURY', 'FAUCET', "
+                    + "'CHAIN_CUSTODY', 'DEPOSITS_UNCLAIMED', 'WITHDRAWALS_PENDING')").executeUpdate();
+            em.createNativeQuery("UPDATE market_account SET balance = 0").executeUpdate();
+        });
+        fx = new MarketFixture(MarketSettings.of(250, 1_000_000, true, 1000), clock);
+        return emf;
+    }
+
+    Actor actor(String name) {
+        return new Actor(fx.account(name), name, false);
+    }
+
+    OfferTerms oneOff(String title, String price) {
+        return new OfferTerms(OfferKind.ONE_OFF, title, Money.parse(price).minor(), false, true, true, true, 500, false);
+    }
+
+    OfferInfo offer(EntityManagerFactory emf, Actor owner, OwnedVersion v, OfferTerms terms) {
+        return read(emf, em -> fx.service(em).createOffer(owner, v.ref(), "r" + v.revision(), terms));
+    }
+
+    void topUp(EntityManagerFactory emf, Actor member, String amount) {
+        read(emf, em -> fx.service(em).faucet(member, Money.parse(amount), UUID.randomUUID().toString()));
+    }
+
+    long balance(EntityManagerFactory emf, Actor member) {
+        return read(emf, em -> fx.service(em).wallet(member, 0, 10).balance().minor());
+    }
+
+    long platformFee(EntityManagerFactory emf) {
+        return read(emf, em -> fx.service(em).books.balance(MoneyAccount.PLATFORM_FEE));
+    }
+
+    InvariantReport check(EntityManagerFactory emf) {
+        return read(emf, em -> fx.service(em).checkInvariants());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aPurchasePaysTheOwnersLessTheFeeAndIsRecordedInTheLedger(Database db) {
+        EntityManagerFactory emf = fresh(db);
+        Actor alice = actor("alice");
+        Actor bob = actor("bob");
+        OwnedVersion v = fx.version(alice.accountId(), "iris", 1);
+        OfferInfo offer = offer(emf, alice, v, oneOff("Commercial", "12.50"));
+        topUp(emf, bob, "20");
+
+        Purchase p = read(emf, em -> fx.service(em).purchase(bob, offer.id(), "key-00000001"));
+
+        assertThat(p.replayed()).isFalse();
+        assertThat(p.licence().price()).isEqualTo(Money.parse("12.50"));
+        assertThat(p.licence().fee().minor()).isEqualTo(312_500); // 2.5% of 12.50
+        assertThat(balance(emf, bob)).isEqualTo(Money.parse("7.50").minor());
+        assertThat(balance(emf, alice)).isEqualTo(12_500_000 - 312_500);
+        assertThat(platformFee(emf)).isEqualTo(312_500);
+        assertThat(p.licence().ledgerSeq()).isPositive();
+        String payload = read(emf, em -> fx.service(em).ledger.entry(p.licence().ledgerSeq()).orElseThrow().payload());
+        assertThat(payload).contains("\"licence\":\"" + p.licence().id() + "\"").contains("\"price\":12500000").contains("\"fee\":312500");
+        assertThat((boolean) read(emf, em -> fx.service(em).entitled(java.util.Optional.of(bob), v.ref(), "r1"))).isTrue();
+        InvariantReport r = check(emf);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.postingSum()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRetriedPurchaseAnswersTheFirstLicenceAndChargesOnce(Database db) {
+        EntityManagerFactory emf = fresh(db);
+        Actor alice = actor("alice");
+        Actor bob = actor("bob");
+        OwnedVersion v = fx.version(alice.accountId(), "iris", 1);
+        OfferInfo offer = offer(emf, alice, v, oneOff("Commercial", "5"));
+        OfferInfo other = offer(emf, alice, v, oneOff("Research", "1"));
+        topUp(emf, bob, "20");
+
+        Purchase first = read(emf, em -> fx.service(em).purchase(bob, offer.id(), "retry-0000001"));
+        Purchase again = read(emf, em -> fx.service(em).purchase(bob, offer.id(), "retry-0000001"));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.licence().id()).isEqualTo(first.licence().id());
+        assertThat(balance(emf, bob)).isEqualTo(Money.parse("15").minor());
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(bob, other.id(), "retry-0000001")))
+                .isInstanceOf(RejectedException.class).hasMessageContaining("different request");
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(bob, offer.id(), "another-key-1")))
+                .isInstanceOf(RejectedException.class).hasMessageContaining("already hold");
+        assertThat(balance(emf, bob)).isEqualTo(Money.parse("15").minor());
+        assertThat(check(emf).findings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void coOwnersShareTheProceedsToTheLastMinorUnit(Database db) {
+        EntityManagerFactory emf = fresh(db);
+        Actor alice = actor("alice");
+        Actor carol = actor("carol");
+        Actor dave = actor("dave");
+        Actor bob = actor("bob");
+        OwnedVersion v = fx.version(alice.accountId(), "iris", 1);
+        read(emf, em -> fx.service(em).changeShares(alice, v.ref(), List.of(new Share(null, "alice", 5000), new Share(null, "carol", 3333),
+                new Share(null, "dave", 1667))));
+        OfferInfo offer = offer(emf, alice, v, oneOff("Commercial", "0.000101"));
+        topUp(emf, bob, "1");
+
+        read(emf, em -> fx.service(em).purchase(bob, offer.id(), "split-000001"));
+
+        long fee = 101 * 250 / 10_000; // 2
+        long rest = 101 - fee; // 99: 49 + 32 + 16 = 97, the 2 left over go to the largest share
+        assertThat(platformFee(emf)).isEqualTo(fee);
+        assertThat(balance(emf, alice)).isEqualTo(49 + 2);
+        assertThat(balance(emf, carol)).isEqualTo(32);
+        assertThat(balance(emf, dave)).isEqualTo(16);
+        assertThat(balance(emf, alice) + balance(emf, carol) + balance(emf, dave)).isEqualTo(rest);
+        assertThat(check(emf).findings()).isEmpty();
+        // a co-owner is an owner: buying is refused, offers may be made
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(carol, offer.id(), "split-000002")))
+                .isInstanceOf(RejectedException.class).hasMessageContaining("You own");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void twoHundredConcurrentPurchasesAgainstABalanceForFiftyGrantExactlyFifty(Database db) throws Exception {
+        EntityManagerFactory emf = fresh(db);
+        Actor alice = actor("alice");
+        Actor bob = actor("bob");
+        List<OfferInfo> offers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            OwnedVersion v = fx.version(alice.accountId(), "set-" + i, 1);
+            offers.add(offer(emf, alice, v, oneOff("Licence " + i, "1")));
+        }
+        topUp(emf, bob, "50");
+        // the accounts a purchase needs exist before the race, as the service opens them first in the container
+        read(emf, em -> {
+            DefaultMarketService s = fx.service(em);
+            s.books.user(bob.accountId());
+            s.books.user(alice.accountId());
+            offers.forEach(o -> s.books.assetRevenue(o.assetId()));
+            return null;
+        });
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        List<Future<?>> all = new ArrayList<>();
+        for (OfferInfo o : offers) {
+            all.add(pool.submit(() -> {
+                start.await();
+                String outcome;
+                try {
+                    read(emf, em -> fx.service(em).purchase(bob, o.id(), "race-" + o.id()));
+                    outcome = "granted";
+                } catch (RejectedException e) {
+                    outcome = e.reason().name();
+                } catch (RuntimeException e) {
+                    outcome = "error: " + e;
+                }
+                outcomes.merge(outcome, 1, Integer::sum);
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : all) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsOnly(Map.entry("granted", 50), Map.entry("PAYMENT_REQUIRED", 150));
+        assertThat(balance(emf, bob)).isZero();
+        assertThat(balance(emf, alice) + platformFee(emf)).isEqualTo(Money.parse("50").minor());
+        InvariantReport r = check(emf);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.postingSum()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theInvariantCheckFindsBooksChangedBehindTheServicesBack(Database db) {
+        EntityManagerFactory emf = fresh(db);
+        Actor alice = actor("alice");
+        Actor bob = actor("bob");
+        OwnedVersion v = fx.version(alice.accountId(), "iris", 1);
+        OfferInfo offer = offer(emf, alice, v, oneOff("Commercial", "3"));
+        topUp(emf, bob, "10");
+        Purchase p = read(emf, em -> fx.service(em).purchase(bob, offer.id(), "tamper-00001"));
+        assertThat(check(emf).findings()).isEmpty();
+
+        inTransaction(emf, em -> em.createNativeQuery("UPDATE market_account SET balance = balance + 1000000 WHERE kind = 'USER' "
+                + "AND owner_ref = '" + bob.accountId() + "'").executeUpdate());
+        inTransaction(emf, em -> em.createNativeQuery("UPDATE market_licence SET ledger_seq = ledger_seq + 1000 WHERE id = '"
+                + p.licence().id() + "'").executeUpdate());
+
+        List<String> findings = check(emf).findings();
+        assertThat(findings).anyMatch(f -> f.contains("has a balance of") && f.contains("postings sum to"));
+        assertThat(findings).anyMatch(f -> f.contains("Licence " + p.licence().id()) && f.contains("does not record it"));
+        assertThat(read(emf, em -> fx.service(em).latestCheck()).orElseThrow().healthy()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void badPricesAndPurchasesAreRefusedWithTheReasonAndChangeNothing(Database db) {
+        EntityManagerFactory emf = fresh(db);
+        Actor alice = actor("alice");
+        Actor bob = actor("bob");
+        OwnedVersion v = fx.version(alice.accountId(), "iris", 1);
+        for (String price : List.of("0", "-1", "1000000.000001")) {
+            assertThatThrownBy(() -> offer(emf, alice, v, new OfferTerms(OfferKind.ONE_OFF, "x", Money.parse(price).minor(), false, false,
+                    false, false, 0, false))).hasMessageContaining("price");
+        }
+        assertThatThrownBy(() -> offer(emf, bob, v, oneOff("Not mine", "1"))).isInstanceOf(RejectedException.class)
+                .hasMessageContaining("Only the owners");
+        OfferInfo offer = offer(emf, alice, v, oneOff("Commercial", "2"));
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(alice, offer.id(), "own-0000001")))
+                .hasMessageContaining("You own");
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(bob, offer.id(), "short-000001")))
+                .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.reason()).isEqualTo(RejectedException.Reason.PAYMENT_REQUIRED))
+                .hasMessageContaining("balance is 0.00");
+        read(emf, em -> fx.service(em).withdrawOffer(alice, offer.id()));
+        topUp(emf, bob, "5");
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(bob, offer.id(), "late-0000001")))
+                .hasMessageContaining("was withdrawn");
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(bob, offer.id(), "bad key")))
+                .hasMessageContaining("Idempotency-Key");
+        assertThat(balance(emf, bob)).isEqualTo(Money.parse("5").minor());
+        assertThat(check(emf).findings()).isEmpty();
+    }
+}
