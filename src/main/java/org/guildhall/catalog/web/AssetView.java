@@ -34,7 +34,7 @@ import org.guildhall.platform.web.Messages;
 @ViewScoped
 public class AssetView implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final List<String> TABS = List.of("card", "files", "versions", "preview", "lineage", "provenance");
+    private static final List<String> TABS = List.of("card", "files", "versions", "preview", "lineage", "provenance", "offers");
 
     @Inject
     CatalogService catalog;

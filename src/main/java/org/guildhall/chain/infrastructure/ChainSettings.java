@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChainSettings {
 
     /** Anvil's first development account: dev-only, published in anvil's own documentation. */
+    static final String DEV_ONLY_TREASURY_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
     static final String DEV_ONLY_SIGNER_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
     @Inject
@@ -30,6 +31,15 @@ public class ChainSettings {
     @Inject
     @ConfigProperty(name = "guildhall.chain.signer-key", defaultValue = DEV_ONLY_SIGNER_KEY)
     String signerKey;
+
+    /** Dev-only default: anvil's second well-known account. The treasury receives deposits and sends withdrawals. */
+    @Inject
+    @ConfigProperty(name = "guildhall.chain.treasury-key", defaultValue = DEV_ONLY_TREASURY_KEY)
+    String treasuryKey;
+
+    @Inject
+    @ConfigProperty(name = "guildhall.chain.token-contract")
+    Optional<String> tokenContract;
 
     @Inject
     @ConfigProperty(name = "guildhall.chain.anchor-contract")
@@ -61,6 +71,15 @@ public class ChainSettings {
 
     String signerKey() {
         return signerKey;
+    }
+
+    String treasuryKey() {
+        return treasuryKey;
+    }
+
+    /** The stable token's address; when empty on a development chain, Guildhall deploys its test token. */
+    public Optional<String> tokenContract() {
+        return tokenContract.map(String::strip).filter(s -> !s.isEmpty());
     }
 
     public Optional<String> anchorContract() {

@@ -18,6 +18,9 @@ public interface WalletService {
 
     List<LinkedWallet> wallets(UUID accountId);
 
+    /** The account that linked {@code address} (any case), if one did. */
+    Optional<UUID> accountOf(String address);
+
     /** The most recently linked wallet (lower case), which the ledger records as the account's. */
     Optional<String> primaryWallet(UUID accountId);
 }

@@ -139,6 +139,12 @@ public class DefaultWalletService implements WalletService {
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> accountOf(String address) {
+        return address == null ? Optional.empty()
+                : wallets.wallet(address.strip().toLowerCase(Locale.ROOT)).map(LinkedWalletAddress::getAccountId);
+    }
+
+    @Override
     public Optional<String> primaryWallet(UUID accountId) {
         return wallets.walletsOf(accountId).stream().findFirst().map(LinkedWalletAddress::getAddress);
     }

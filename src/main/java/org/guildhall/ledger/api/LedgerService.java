@@ -16,6 +16,9 @@ public interface LedgerService {
 
     Optional<LedgerRecord> entry(long seq);
 
+    /** Entries of one type after {@code afterSeq}, oldest first, at most {@code limit} (up to 10,000): for bulk checks. */
+    java.util.List<EntryFact> facts(String type, long afterSeq, int limit);
+
     EntryPage entries(EntryQuery query);
 
     /** The entries of one asset, oldest first: its provenance. */

@@ -144,6 +144,13 @@ public class DefaultLedgerService implements LedgerService {
 
     @Override
     @Transactional(TxType.SUPPORTS)
+    public List<org.guildhall.ledger.api.EntryFact> facts(String type, long afterSeq, int limit) {
+        return repo.ofType(type, afterSeq, Math.max(1, Math.min(limit, 10_000))).stream()
+                .map(e -> new org.guildhall.ledger.api.EntryFact(e.getSeq(), e.getType(), e.getSubject(), e.getPayload())).toList();
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
     public List<LedgerRecord> ofAsset(UUID assetId) {
         return withBatches(repo.ofAsset(assetId.toString()));
     }

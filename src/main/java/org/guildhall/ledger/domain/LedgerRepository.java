@@ -32,6 +32,9 @@ public interface LedgerRepository {
     /** Entries matching the filters (null: any), newest first. */
     List<LedgerEntry> entries(String type, String actorId, String assetId, int offset, int limit);
 
+    /** Entries of one type after a sequence number, oldest first. */
+    List<LedgerEntry> ofType(String type, long afterSeq, int limit);
+
     long count(String type, String actorId, String assetId);
 
     List<LedgerEntry> ofAsset(String assetId);

@@ -97,6 +97,12 @@ public class JpaLedgerRepository implements LedgerRepository {
     }
 
     @Override
+    public List<LedgerEntry> ofType(String type, long afterSeq, int limit) {
+        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.type = :t AND e.seq > :s ORDER BY e.seq", LedgerEntry.class)
+                .setParameter("t", type).setParameter("s", afterSeq).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public long count(String type, String actorId, String assetId) {
         return filtered(Long.class, "SELECT COUNT(e)", type, actorId, assetId, "").getSingleResult();
     }

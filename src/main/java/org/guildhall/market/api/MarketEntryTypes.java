@@ -8,6 +8,12 @@ public final class MarketEntryTypes {
     /** A sale (ONE_OFF), an approval (GATED) or an acceptance (OPEN): a licence and, when paid, its payment. */
     public static final String LICENCE_GRANTED = "licence.granted";
     public static final String USAGE_METERED = "usage.metered";
+    public static final String DEPOSIT_CREDITED = "deposit.credited";
+    public static final String DEPOSIT_HELD = "deposit.held";
+    public static final String DEPOSIT_CLAIMED = "deposit.claimed";
+    public static final String WITHDRAWAL_REQUESTED = "withdrawal.requested";
+    public static final String WITHDRAWAL_CONFIRMED = "withdrawal.confirmed";
+    public static final String WITHDRAWAL_RELEASED = "withdrawal.released";
 
     private MarketEntryTypes() {
     }

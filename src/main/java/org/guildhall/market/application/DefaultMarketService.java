@@ -43,8 +43,7 @@ import org.guildhall.catalog.api.Download;
 import org.guildhall.catalog.api.OwnedVersion;
 import org.guildhall.identity.api.AccountProfile;
 import org.guildhall.identity.api.AccountService;
-import org.guildhall.ledger.api.EntryPage;
-import org.guildhall.ledger.api.EntryQuery;
+import org.guildhall.ledger.api.EntryFact;
 import org.guildhall.ledger.api.LedgerRecord;
 import org.guildhall.ledger.api.LedgerService;
 import org.guildhall.ledger.api.NewEntry;
@@ -782,15 +781,12 @@ public class DefaultMarketService implements MarketService {
         repo.withoutLedgerEntry().forEach(r -> findings.add(text("market.check.unrecorded", r[0], r[1])));
         // every licence's entry really is in the ledger and names it
         Map<Long, String> recorded = new HashMap<>();
-        int offset = 0;
-        while (true) {
-            EntryPage page = ledger.entries(new EntryQuery(MarketEntryTypes.LICENCE_GRANTED, null, null, offset, 500));
-            for (LedgerRecord e : page.items()) {
+        long after = 0;
+        for (List<EntryFact> page = ledger.facts(MarketEntryTypes.LICENCE_GRANTED, after, 5_000); !page.isEmpty();
+                page = ledger.facts(MarketEntryTypes.LICENCE_GRANTED, after, 5_000)) {
+            for (EntryFact e : page) {
                 recorded.put(e.seq(), e.payload());
-            }
-            offset += page.items().size();
-            if (page.items().isEmpty() || offset >= page.total()) {
-                break;
+                after = e.seq();
             }
         }
         for (Object[] r : repo.licenceEntries()) {

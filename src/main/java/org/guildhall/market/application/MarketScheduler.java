@@ -19,7 +19,8 @@ import org.guildhall.market.api.InvariantReport;
 
 /**
  * The market's timers: once a minute, one ledger entry per buyer, asset and closed hour of metered uses;
- * every {@code guildhall.market.check.interval-minutes} (default 60), the books' invariant check.
+ * every {@code guildhall.market.check.interval-minutes} (default 60), the books' invariant check; every
+ * {@code guildhall.market.chain.interval-seconds} (default 5), deposits read from the chain and withdrawals moved on.
  */
 @Singleton
 @Startup
@@ -40,16 +41,27 @@ public class MarketScheduler {
     @ConfigProperty(name = "guildhall.market.usage.interval-seconds", defaultValue = "60")
     long usageSeconds;
 
+    @Inject
+    DefaultChainMoney chainMoney;
+
+    @Inject
+    @ConfigProperty(name = "guildhall.market.chain.interval-seconds", defaultValue = "5")
+    long chainSeconds;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> usage;
     private ScheduledFuture<?> checks;
+    private ScheduledFuture<?> chainRuns;
 
     @PostConstruct
     void start() {
         if (usageSeconds > 0) {
             usage = scheduler.scheduleWithFixedDelay(this::recordUsage, usageSeconds, usageSeconds, TimeUnit.SECONDS);
+        }
+        if (chainSeconds > 0) {
+            chainRuns = scheduler.scheduleWithFixedDelay(this::chain, chainSeconds, chainSeconds, TimeUnit.SECONDS);
         }
         if (checkMinutes > 0) {
             checks = scheduler.scheduleWithFixedDelay(this::check, Math.min(checkMinutes, 2), checkMinutes, TimeUnit.MINUTES);
@@ -64,6 +76,9 @@ public class MarketScheduler {
         if (checks != null) {
             checks.cancel(false);
         }
+        if (chainRuns != null) {
+            chainRuns.cancel(false);
+        }
     }
 
     void recordUsage() {
@@ -73,6 +88,23 @@ public class MarketScheduler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recording metered usage in the ledger failed; the next run tries again", e);
+        }
+    }
+
+    /** Deposits in, withdrawals out; a chain outage only delays both (nothing is lost: the cursor and the states stay). */
+    void chain() {
+        if (!chainMoney.chain.enabled()) {
+            return;
+        }
+        try {
+            while (chainMoney.scanDeposits() > 0 || chainMoney.behind()) {
+                // more blocks wait: keep reading
+            }
+            chainMoney.advanceWithdrawals();
+        } catch (org.guildhall.chain.api.ChainUnavailableException e) {
+            LOG.fine("the chain is unavailable; deposits and withdrawals wait: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading deposits or sending withdrawals failed; the next run tries again", e);
         }
     }
 

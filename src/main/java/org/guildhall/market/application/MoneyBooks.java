@@ -52,12 +52,14 @@ public class MoneyBooks {
     AccountOpener opener;
 
     /** Account ids never change once made: safe to keep, on every server. */
-    private final Map<String, UUID> ids = new ConcurrentHashMap<>();
+    private Map<String, UUID> ids = new ConcurrentHashMap<>();
 
-    public static MoneyBooks with(MarketRepository repo, AccountOpener opener) {
+    /** For tests and benchmarks outside the container; {@code ids} is the account-id cache, shared or not. */
+    public static MoneyBooks with(MarketRepository repo, AccountOpener opener, Map<String, UUID> ids) {
         MoneyBooks b = new MoneyBooks();
         b.repo = repo;
         b.opener = opener;
+        b.ids = ids;
         return b;
     }
 

@@ -129,5 +129,32 @@ public interface MarketRepository {
 
     Optional<InvariantCheck> latestCheck();
 
+    // money on chain
+    Optional<ChainCursor> cursor(String name);
+
+    Optional<ChainCursor> cursorForUpdate(String name);
+
+    void add(ChainCursor cursor);
+
+    boolean depositSeen(String txHash, int logIndex);
+
+    void add(Deposit deposit);
+
+    Optional<Deposit> depositForUpdate(UUID id);
+
+    List<Deposit> depositsOf(UUID accountId);
+
+    List<Deposit> heldFrom(List<String> addresses);
+
+    void add(Withdrawal withdrawal);
+
+    Optional<Withdrawal> withdrawalForUpdate(UUID id);
+
+    Optional<Withdrawal> withdrawal(UUID id);
+
+    List<Withdrawal> withdrawalsOf(UUID accountId);
+
+    List<Withdrawal> openWithdrawals();
+
     void flush();
 }

@@ -15,6 +15,9 @@ import java.util.UUID;
 import org.guildhall.market.domain.AccessRequest;
 import org.guildhall.market.domain.AccountKind;
 import org.guildhall.market.domain.AssetShare;
+import org.guildhall.market.domain.ChainCursor;
+import org.guildhall.market.domain.Deposit;
+import org.guildhall.market.domain.Withdrawal;
 import org.guildhall.market.domain.IdempotencyRecord;
 import org.guildhall.market.domain.InvariantCheck;
 import org.guildhall.market.domain.Journal;
@@ -77,9 +80,9 @@ public class JpaMarketRepository implements MarketRepository {
 
     @Override
     public boolean countGrant(UUID offerId, long rowVersion) {
-        return em.createQuery("UPDATE Offer o SET o.granted = o.granted + 1 WHERE o.id = :id AND o.state = :active "
-                + "AND o.rowVersion = :v").setParameter("id", offerId).setParameter("active", Offer.State.ACTIVE)
-                .setParameter("v", rowVersion).executeUpdate() == 1;
+        // native SQL: a JPQL bulk update would move the row version, and each grant would look like a change of terms
+        return em.createNativeQuery("UPDATE market_offer SET granted = granted + 1 WHERE id = ? AND state = 'ACTIVE' AND row_version = ?")
+                .setParameter(1, offerId).setParameter(2, rowVersion).executeUpdate() == 1;
     }
 
     // ---- licences
@@ -354,6 +357,82 @@ public class JpaMarketRepository implements MarketRepository {
     public Optional<InvariantCheck> latestCheck() {
         return first(em.createQuery("SELECT c FROM InvariantCheck c ORDER BY c.checkedAt DESC", InvariantCheck.class)
                 .setMaxResults(1).getResultList());
+    }
+
+    // ---- money on chain
+
+    @Override
+    public Optional<ChainCursor> cursor(String name) {
+        return Optional.ofNullable(em.find(ChainCursor.class, name));
+    }
+
+    @Override
+    public Optional<ChainCursor> cursorForUpdate(String name) {
+        return Optional.ofNullable(em.find(ChainCursor.class, name, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void add(ChainCursor cursor) {
+        em.persist(cursor);
+    }
+
+    @Override
+    public boolean depositSeen(String txHash, int logIndex) {
+        return !em.createQuery("SELECT d.id FROM Deposit d WHERE d.txHash = :t AND d.logIndex = :i", UUID.class)
+                .setParameter("t", txHash).setParameter("i", logIndex).getResultList().isEmpty();
+    }
+
+    @Override
+    public void add(Deposit deposit) {
+        em.persist(deposit);
+    }
+
+    @Override
+    public Optional<Deposit> depositForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(Deposit.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Deposit> depositsOf(UUID accountId) {
+        return em.createQuery("SELECT d FROM Deposit d WHERE d.accountId = :a ORDER BY d.seenAt DESC", Deposit.class)
+                .setParameter("a", accountId).setMaxResults(200).getResultList();
+    }
+
+    @Override
+    public List<Deposit> heldFrom(List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT d FROM Deposit d WHERE d.state = :s AND d.fromAddress IN :a ORDER BY d.seenAt", Deposit.class)
+                .setParameter("s", Deposit.State.HELD).setParameter("a", addresses).getResultList();
+    }
+
+    @Override
+    public void add(Withdrawal withdrawal) {
+        em.persist(withdrawal);
+    }
+
+    @Override
+    public Optional<Withdrawal> withdrawalForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(Withdrawal.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Optional<Withdrawal> withdrawal(UUID id) {
+        return Optional.ofNullable(em.find(Withdrawal.class, id));
+    }
+
+    @Override
+    public List<Withdrawal> withdrawalsOf(UUID accountId) {
+        return em.createQuery("SELECT w FROM Withdrawal w WHERE w.accountId = :a ORDER BY w.createdAt DESC", Withdrawal.class)
+                .setParameter("a", accountId).setMaxResults(200).getResultList();
+    }
+
+    @Override
+    public List<Withdrawal> openWithdrawals() {
+        return em.createQuery("SELECT w FROM Withdrawal w WHERE w.state IN :s ORDER BY w.createdAt", Withdrawal.class)
+                .setParameter("s", List.of(Withdrawal.State.RESERVED, Withdrawal.State.SIGNED, Withdrawal.State.SENT))
+                .setMaxResults(100).getResultList();
     }
 
     @Override

@@ -39,6 +39,9 @@ import org.guildhall.market.api.Purchase;
 import org.guildhall.market.api.SalesReport;
 import org.guildhall.market.api.Share;
 import org.guildhall.market.api.WalletSummary;
+import org.guildhall.market.api.ChainMoney;
+import org.guildhall.market.api.DepositInfo;
+import org.guildhall.market.api.WithdrawalInfo;
 import org.guildhall.market.application.MarketCallers;
 import org.guildhall.platform.rest.ProblemException;
 import org.guildhall.platform.rest.ProblemType;
@@ -82,11 +85,27 @@ public class MarketResource {
     public record Fee(int feeBps) {
     }
 
+    public record WithdrawalBody(String amount, String address) {
+    }
+
+    public record MintBody(String amount, String address) {
+    }
+
+    public record Minted(String transaction) {
+    }
+
+    /** Where and how to deposit, and the caller's deposits. {@code address} is null while the chain cannot be reached. */
+    public record Deposits(ChainMoney.DepositAddress address, List<DepositInfo> deposits, List<DepositInfo> claimable) {
+    }
+
     @Inject
     MarketService market;
 
     @Inject
     MarketCallers callers;
+
+    @Inject
+    ChainMoney chainMoney;
 
     // ---- offers
 
@@ -291,6 +310,68 @@ public class MarketResource {
     @Operation(summary = "The platform fee, in basis points of each price")
     public Fee fee() {
         return new Fee(market.feeBps());
+    }
+
+    // ---- money on chain
+
+    @GET
+    @Path("deposits")
+    @RolesAllowed(Roles.MEMBER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The deposit address (chain, token, treasury, confirmations), the caller's deposits, and held deposits "
+            + "from the caller's linked wallets that may be claimed")
+    public Deposits deposits() {
+        var me = callers.actor();
+        return new Deposits(chainMoney.depositAddress().orElse(null), chainMoney.deposits(me), chainMoney.claimable(me));
+    }
+
+    @POST
+    @Path("deposits/{id}/claim")
+    @RolesAllowed(Roles.MEMBER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Claim a held deposit sent from one of the caller's linked wallets (needs an Idempotency-Key)")
+    @APIResponse(responseCode = "403", description = "The deposit came from a wallet the caller has not linked")
+    @APIResponse(responseCode = "409", description = "Not held: credited or claimed already")
+    public DepositInfo claim(@Parameter(in = ParameterIn.HEADER, required = true) @HeaderParam("Idempotency-Key") String key,
+            @PathParam("id") UUID id) {
+        return chainMoney.claim(callers.actor(), id, key);
+    }
+
+    @POST
+    @Path("withdrawals")
+    @RolesAllowed(Roles.MEMBER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Withdraw to one of the caller's linked wallets (needs an Idempotency-Key)",
+            description = "The amount is reserved at once; the transfer is sent on chain and then confirmed, or released back to "
+                    + "the balance if it fails. GET /market/withdrawals shows where it stands.")
+    @APIResponse(responseCode = "202", description = "Reserved; the transfer follows")
+    @APIResponse(responseCode = "422", description = "More than the balance, or an address the caller has not linked")
+    public Response withdraw(@Parameter(in = ParameterIn.HEADER, required = true) @HeaderParam("Idempotency-Key") String key,
+            WithdrawalBody body) {
+        WithdrawalInfo w = chainMoney.withdraw(callers.actor(), amount(body == null ? null : body.amount()),
+                body == null ? null : body.address(), key);
+        return Response.accepted(w).build();
+    }
+
+    @GET
+    @Path("withdrawals")
+    @RolesAllowed(Roles.MEMBER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The caller's withdrawals and their states")
+    public List<WithdrawalInfo> withdrawals() {
+        return chainMoney.withdrawals(callers.actor());
+    }
+
+    @POST
+    @Path("faucet/chain")
+    @RolesAllowed(Roles.MEMBER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Dev only: mint test tokens on the development chain to one of the caller's linked wallets")
+    public Minted mint(MintBody body) {
+        return new Minted(chainMoney.mintTestTokens(callers.actor(), amount(body == null ? null : body.amount()),
+                body == null ? null : body.address()));
     }
 
     // ---- co-owners

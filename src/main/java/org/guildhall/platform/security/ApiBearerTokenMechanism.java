@@ -50,7 +50,9 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        if (isApi(request)) {
+        if (isApi(request) || hasBearer(request)) {
+            // a bearer token is checked wherever it is sent: the Hub's clients send theirs to the resolve URLs
+            // (which are page paths forwarded to the API); browsers never send one on their own
             return validateBearer(request, response, context);
         }
         if (isSignOut(request)) {
@@ -81,7 +83,7 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         // on sign-out Guildhall redirects to Keycloak's end-session endpoint itself; the OpenID mechanism's own
         // logout would commit a redirect of its own first
-        if (!isApi(request) && !isSignOut(request)) {
+        if (!isApi(request) && !hasBearer(request) && !isSignOut(request)) {
             delegate.cleanSubject(request, response, context);
         }
     }
@@ -128,6 +130,11 @@ public abstract class ApiBearerTokenMechanism implements HttpAuthenticationMecha
             LOG.log(Level.FINE, "could not redirect to the unavailable page", e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    static boolean hasBearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     static boolean isCookieless(HttpServletRequest request) {

@@ -69,6 +69,11 @@ class LedgerPersistenceTest extends BothDatabases {
         }
 
         @Override
+        public java.util.Optional<UUID> accountOf(String address) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public java.util.Optional<String> primaryWallet(UUID accountId) {
             return java.util.Optional.empty();
         }

@@ -39,6 +39,8 @@ public final class MarketFixture {
     final Map<UUID, String> usernames = new ConcurrentHashMap<>();
     final MarketSettings settings;
     final BatchTrees trees = new BatchTrees();
+    /** Account ids, shared by the services of every EntityManager as the application-scoped books share them. */
+    final Map<String, UUID> accountIds = new ConcurrentHashMap<>();
     final Clock clock;
 
     public MarketFixture(MarketSettings settings, Clock clock) {
@@ -63,12 +65,32 @@ public final class MarketFixture {
     public DefaultMarketService service(EntityManager em) {
         DefaultMarketService s = new DefaultMarketService();
         JpaMarketRepository repo = JpaMarketRepository.with(em);
-        AccountOpener opener = new AccountOpener();
-        opener.repo = repo;
-        opener.self = opener;
-        opener.clock = clock;
+        // as in the container, an account is opened in a transaction of its own, which commits whatever the caller's does
+        AccountOpener opener = new AccountOpener() {
+            @Override
+            public UUID open(org.guildhall.market.domain.AccountKind kind, String ownerRef) {
+                EntityManager own = em.getEntityManagerFactory().createEntityManager();
+                try {
+                    own.getTransaction().begin();
+                    AccountOpener inner = new AccountOpener();
+                    inner.repo = JpaMarketRepository.with(own);
+                    inner.self = inner;
+                    inner.clock = clock;
+                    UUID id = inner.create(kind, ownerRef);
+                    own.getTransaction().commit();
+                    return id;
+                } catch (RuntimeException raced) {
+                    if (own.getTransaction().isActive()) {
+                        own.getTransaction().rollback();
+                    }
+                    return repo.account(kind, ownerRef).map(org.guildhall.market.domain.MoneyAccount::getId).orElseThrow(() -> raced);
+                } finally {
+                    own.close();
+                }
+            }
+        };
         s.repo = repo;
-        s.books = MoneyBooks.with(repo, opener);
+        s.books = MoneyBooks.with(repo, opener, accountIds);
         s.settings = settings;
         s.catalog = catalog();
         s.accounts = accounts();
@@ -77,6 +99,29 @@ public final class MarketFixture {
         s.self = s;
         s.clock = clock;
         return s;
+    }
+
+    /** Which account linked which wallet address (lower case), for the stand-in of identity's wallets. */
+    final Map<String, UUID> walletOwners = new ConcurrentHashMap<>();
+
+    public DefaultChainMoney chainMoney(EntityManager em, org.guildhall.chain.api.TokenChain chain) {
+        DefaultMarketService market = service(em);
+        DefaultChainMoney c = new DefaultChainMoney();
+        c.repo = market.repo;
+        c.books = market.books;
+        c.chain = chain;
+        c.ledger = market.ledger;
+        c.settings = settings;
+        c.self = c;
+        c.maxBlocks = 2000;
+        c.clock = clock;
+        c.wallets = proxy(WalletService.class, (name, args) -> switch (name) {
+            case "accountOf" -> Optional.ofNullable(walletOwners.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT)));
+            case "wallets" -> walletOwners.entrySet().stream().filter(e -> e.getValue().equals(args[0]))
+                    .map(e -> new org.guildhall.identity.api.LinkedWallet(e.getKey(), Instant.EPOCH)).toList();
+            default -> throw new UnsupportedOperationException(name);
+        });
+        return c;
     }
 
     LedgerService ledger(EntityManager em) {

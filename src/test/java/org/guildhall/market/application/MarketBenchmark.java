@@ -1,0 +1,256 @@
+package org.guildhall.market.application;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.guildhall.catalog.api.Actor;
+import org.guildhall.catalog.api.Download;
+import org.guildhall.catalog.api.FileAccessPolicy;
+import org.guildhall.catalog.api.FileInfo;
+import org.guildhall.catalog.api.OwnedVersion;
+import org.guildhall.catalog.api.VersionInfo;
+import org.guildhall.market.api.InvariantReport;
+import org.guildhall.market.api.Money;
+import org.guildhall.market.api.OfferInfo;
+import org.guildhall.market.api.OfferKind;
+import org.guildhall.market.api.OfferTerms;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The market's figures, written to {@code target/bench/market.json}:
+ * <ul>
+ * <li>purchases per second through the production path (idempotency key, offer checks, guarded balance
+ * updates, double-entry postings, the split among owners, the ledger entry, the licence), each in its own
+ * transaction, from several threads, on H2 and on a real PostgreSQL; the invariant check must hold after the run
+ * (target ≥ 1,000 purchases/s);</li>
+ * <li>the entitlement check a download makes, answered from the cache (target p99 &lt; 1 ms), and that a licence
+ * granted after a refusal opens the file at once.</li>
+ * </ul>
+ * Run with {@code ./guildhall bench market}; arguments: purchases per database (default 20,000), threads (default 8).
+ */
+public final class MarketBenchmark {
+
+    static final JsonProvider JSON = JsonProvider.provider();
+
+    private MarketBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        JsonObjectBuilder out = JSON.createObjectBuilder().add("cores", Runtime.getRuntime().availableProcessors())
+                .add("java", System.getProperty("java.version")).add("purchases", n).add("threads", threads);
+        Path dir = Files.createDirectories(Path.of("target/bench/market-h2"));
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        String h2Url = "jdbc:h2:" + dir.toAbsolutePath().resolve("db") + ";MODE=LEGACY";
+        h2.setURL(h2Url);
+        h2.setUser("sa");
+        h2.setPassword("");
+        out.add("h2", run(h2, h2Url, "sa", "", n, threads, true));
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            out.add("postgresql", run(pg.getPostgresDatabase(), pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", n, threads, false));
+        }
+        StringWriter w = new StringWriter();
+        try (var g = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)) {
+            g.write(out.build());
+        }
+        Files.writeString(Path.of("target/bench/market.json"), w.toString());
+        System.out.println(w);
+    }
+
+    static <T> T tx(EntityManagerFactory emf, Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T r = work.apply(em);
+            em.getTransaction().commit();
+            return r;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    static JsonObject run(DataSource ds, String url, String user, String password, int n, int threads, boolean entitlements)
+            throws Exception {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("guildhall-test", Map.of("jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.jdbc.user", user, "jakarta.persistence.jdbc.password", password));
+        try {
+            MarketFixture fx = new MarketFixture(MarketSettings.of(250, 1_000_000, true, 1_000_000), Clock.systemUTC());
+            int owners = 50;
+            int assets = 1_000;
+            int buyers = 200;
+            List<Actor> ownerActors = new ArrayList<>();
+            for (int i = 0; i < owners; i++) {
+                ownerActors.add(new Actor(fx.account("owner" + i), "owner" + i, false));
+            }
+            List<OwnedVersion> versions = new ArrayList<>();
+            List<OfferInfo> offers = new ArrayList<>();
+            for (int i = 0; i < assets; i++) {
+                Actor owner = ownerActors.get(i % owners);
+                OwnedVersion v = fx.version(owner.accountId(), "set-" + i, 1);
+                versions.add(v);
+                offers.add(tx(emf, em -> fx.service(em).createOffer(owner, v.ref(), "r1",
+                        new OfferTerms(OfferKind.ONE_OFF, "Licence", 10_000, false, true, true, true, 0, false))));
+            }
+            List<Actor> buyerActors = new ArrayList<>();
+            for (int i = 0; i < buyers; i++) {
+                Actor b = new Actor(fx.account("buyer" + i), "buyer" + i, false);
+                buyerActors.add(b);
+                tx(emf, em -> fx.service(em).faucet(b, Money.parse("1000"), UUID.randomUUID().toString()));
+            }
+            // every account a purchase touches exists before the clock starts, as the service opens them first
+            tx(emf, em -> {
+                DefaultMarketService s = fx.service(em);
+                offers.forEach(o -> s.books.assetRevenue(o.assetId()));
+                ownerActors.forEach(o -> s.books.user(o.accountId()));
+                buyerActors.forEach(b -> s.books.user(b.accountId()));
+                return null;
+            });
+            int warm = Math.min(5_000, n / 4);
+            purchases(emf, fx, offers, buyerActors, 0, warm, threads);
+            long t0 = System.nanoTime();
+            int done = purchases(emf, fx, offers, buyerActors, warm, n, threads);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%s: %d purchases in %.1f s = %.0f/s%n", url.startsWith("jdbc:h2") ? "H2" : "PostgreSQL", done, seconds,
+                    done / seconds);
+            long c0 = System.nanoTime();
+            InvariantReport check = tx(emf, em -> fx.service(em).checkInvariants());
+            double checkSeconds = (System.nanoTime() - c0) / 1e9;
+            long licences = tx(emf, em -> em.createQuery("SELECT COUNT(l) FROM Licence l", Long.class).getSingleResult());
+            JsonObjectBuilder r = JSON.createObjectBuilder().add("purchasesPerSecond", Math.round(done / seconds))
+                    .add("measuredPurchases", done).add("seconds", Math.round(seconds * 1000) / 1000.0)
+                    .add("licences", licences).add("postings", check.postings()).add("postingSum", check.postingSum())
+                    .add("invariantsHold", check.healthy()).add("invariantCheckSeconds", Math.round(checkSeconds * 1000) / 1000.0);
+            if (!check.healthy()) {
+                r.add("findings", check.findings().toString());
+            }
+            if (entitlements) {
+                r.add("entitlementCheck", entitlementFigures(emf, fx, versions, offers, buyerActors, ownerActors));
+            }
+            return r.build();
+        } finally {
+            emf.close();
+        }
+    }
+
+    /** Buys offers [from, to) of the sequence (buyer i mod buyers, offer i div buyers): each pair once. */
+    static int purchases(EntityManagerFactory emf, MarketFixture fx, List<OfferInfo> offers, List<Actor> buyers, int from, int to,
+            int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger(from);
+        AtomicInteger done = new AtomicInteger();
+        List<Future<?>> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            all.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                    Actor buyer = buyers.get(i % buyers.size());
+                    OfferInfo offer = offers.get((i / buyers.size()) % offers.size());
+                    String key = "bench-key-" + i;
+                    tx(emf, em -> fx.service(em).purchase(buyer, offer.id(), key));
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            // a failed purchase ends the run: no thread may keep the JVM alive after it
+            pool.shutdownNow();
+        }
+        return done.get();
+    }
+
+    static JsonObject entitlementFigures(EntityManagerFactory emf, MarketFixture fx, List<OwnedVersion> versions, List<OfferInfo> offers,
+            List<Actor> buyers, List<Actor> owners) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            Entitlements gate = new Entitlements();
+            gate.market = fx.service(em);
+            gate.settings = fx.settings;
+            List<Download> downloads = new ArrayList<>();
+            for (OwnedVersion v : versions) {
+                downloads.add(new Download(v.assetId(), v.ownerId(), v.ref(), new VersionInfo(v.versionId(), v.revision(), false, null,
+                        v.contentHash(), 1, 10, Instant.EPOCH, Instant.EPOCH), new FileInfo("data.csv", "ab".repeat(32), 10)));
+            }
+            // the pairs bought in the run: (buyer i mod 200, offer i div 200)
+            int pairs = 20_000;
+            for (int i = 0; i < pairs; i++) {
+                gate.admit(downloads.get((i / buyers.size()) % downloads.size()), Optional.of(buyers.get(i % buyers.size())),
+                        FileAccessPolicy.Use.DOWNLOAD);
+            }
+            int samples = 200_000;
+            long[] nanos = new long[samples];
+            for (int s = 0; s < samples; s++) {
+                int i = (s * 7919) % pairs;
+                Download d = downloads.get((i / buyers.size()) % downloads.size());
+                Optional<Actor> viewer = Optional.of(buyers.get(i % buyers.size()));
+                long t0 = System.nanoTime();
+                gate.admit(d, viewer, FileAccessPolicy.Use.DOWNLOAD);
+                nanos[s] = System.nanoTime() - t0;
+            }
+            Arrays.sort(nanos);
+            // correct invalidation: refused, then bought, then admitted on the next check
+            Actor late = buyers.get(0);
+            int fresh = versions.size() - 1;
+            Download target = downloads.get(fresh);
+            boolean refusedBefore;
+            try {
+                gate.admit(target, Optional.of(late), FileAccessPolicy.Use.DOWNLOAD);
+                refusedBefore = false;
+            } catch (org.guildhall.platform.validation.RejectedException e) {
+                refusedBefore = true;
+            }
+            OfferInfo offer = offers.get(fresh);
+            boolean boughtOpens;
+            try {
+                tx(emf, e2 -> fx.service(e2).purchase(late, offer.id(), "late-" + UUID.randomUUID()));
+                gate.admit(target, Optional.of(late), FileAccessPolicy.Use.DOWNLOAD);
+                boughtOpens = true;
+            } catch (RuntimeException e) {
+                boughtOpens = false;
+            }
+            return JSON.createObjectBuilder().add("samples", samples)
+                    .add("p50Micros", nanos[samples / 2] / 1000.0).add("p99Micros", nanos[samples * 99 / 100] / 1000.0)
+                    .add("maxMicros", nanos[samples - 1] / 1000.0).add("refusedWithoutLicence", refusedBefore)
+                    .add("openAfterPurchase", boughtOpens).build();
+        } finally {
+            em.close();
+        }
+    }
+}
