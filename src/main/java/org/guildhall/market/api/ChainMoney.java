@@ -14,6 +14,9 @@ import org.guildhall.catalog.api.Actor;
  */
 public interface ChainMoney {
 
+    /** Whether a chain is configured at all (GUILDHALL_CHAIN_ENABLED). */
+    boolean enabled();
+
     /** Where to deposit: the chain, the token, the treasury address, the confirmations waited for. */
     Optional<DepositAddress> depositAddress();
 

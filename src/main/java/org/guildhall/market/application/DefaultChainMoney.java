@@ -91,6 +91,12 @@ public class DefaultChainMoney implements ChainMoney {
 
     @Override
     @Transactional(TxType.NOT_SUPPORTED)
+    public boolean enabled() {
+        return chain.enabled();
+    }
+
+    @Override
+    @Transactional(TxType.NOT_SUPPORTED)
     public Optional<DepositAddress> depositAddress() {
         if (!chain.enabled()) {
             return Optional.empty();

@@ -229,7 +229,9 @@ public class DefaultMarketService implements MarketService {
         books.assetRevenue(v.assetId());
         shares.keySet().forEach(books::user);
         try {
-            return self.purchaseNow(buyer, offerId, key, hash, v, shares);
+            Outcome done = self.purchaseNow(buyer, offerId, key, hash, v, shares);
+            // the licence as the API shows it is read after the commit, outside the purchase's locks
+            return new Purchase(self.licenceInfo(done.licenceId(), buyer.username()), done.replayed());
         } catch (RejectedException | ValidationFailedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -261,18 +263,30 @@ public class DefaultMarketService implements MarketService {
     }
 
     private Purchase replayOf(IdempotencyRecord r, String hash, Actor buyer) {
+        return new Purchase(licenceInfo(replayed(r, hash).licenceId(), buyer.username()), true);
+    }
+
+    private static Outcome replayed(IdempotencyRecord r, String hash) {
         if (!r.getRequestHash().equals(hash)) {
             throw new RejectedException(UNPROCESSABLE, text("market.idempotency.reused"));
         }
-        Licence l = repo.licence(UUID.fromString(r.getResultRef())).orElseThrow();
-        return new Purchase(licenceInfo(l, buyer.username()), true);
+        return new Outcome(UUID.fromString(r.getResultRef()), true);
+    }
+
+    /** What a purchase's transaction did: the licence it granted, or the one a retried request's key names. */
+    public record Outcome(UUID licenceId, boolean replayed) {
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public LicenceInfo licenceInfo(UUID licenceId, String holder) {
+        return licenceInfo(repo.licence(licenceId).orElseThrow(), holder);
     }
 
     @Transactional(TxType.REQUIRED)
-    public Purchase purchaseNow(Actor buyer, UUID offerId, String key, String hash, OwnedVersion v, Map<UUID, Integer> shares) {
+    public Outcome purchaseNow(Actor buyer, UUID offerId, String key, String hash, OwnedVersion v, Map<UUID, Integer> shares) {
         Optional<IdempotencyRecord> prior = repo.idempotency(buyer.accountId(), "purchase", key);
         if (prior.isPresent()) {
-            return replayOf(prior.get(), hash, buyer);
+            return replayed(prior.get(), hash);
         }
         Offer offer = repo.offer(offerId).orElseThrow(() -> unknownOffer(offerId));
         if (isOwner(buyer.accountId(), v.assetId(), v.ownerId())) {
@@ -294,8 +308,8 @@ public class DefaultMarketService implements MarketService {
         }
         UUID licenceId = UUID.randomUUID();
         repo.add(new IdempotencyRecord(buyer.accountId(), "purchase", key, hash, licenceId.toString(), now()));
-        Licence licence = grant(offer, v, buyer.accountId(), licenceId, null, buyer.accountId(), shares);
-        return new Purchase(licenceInfo(licence, buyer.username()), false);
+        grant(offer, v, buyer.accountId(), licenceId, null, buyer.accountId(), shares);
+        return new Outcome(licenceId, false);
     }
 
     /**
@@ -311,6 +325,8 @@ public class DefaultMarketService implements MarketService {
         long fee = ProceedsSplit.fee(price, settings.feeBps());
         Map<UUID, Long> parts = price > 0 ? ProceedsSplit.byShares(price - fee, shares) : Map.of();
         UUID saleId = null;
+        Runnable platformCredits = () -> {
+        };
         List<Journal> journals = new ArrayList<>();
         if (price > 0) {
             saleId = UUID.randomUUID();
@@ -318,12 +334,12 @@ public class DefaultMarketService implements MarketService {
             Journal sale = new Journal(saleId, Journal.Kind.SALE, memo, holder, v.assetId(), licenceId.toString(), now);
             Journal split = new Journal(UUID.randomUUID(), Journal.Kind.REVENUE_SPLIT, memo, holder, v.assetId(), licenceId.toString(), now);
             UUID revenue = books.assetRevenue(v.assetId());
-            Movement pay = new Movement().debit(books.user(holder), price).credit(MoneyAccount.PLATFORM_FEE, fee)
+            Movement pay = new Movement().debit(books.user(holder), price).credit(books.feeAccount(holder), fee)
                     .credit(revenue, price - fee);
             Movement share = new Movement().debit(revenue, price - fee);
             parts.forEach((owner, part) -> share.credit(books.user(owner), part));
             try {
-                books.post(List.of(sale, split), List.of(pay, share), now);
+                platformCredits = books.postPlatformLast(List.of(sale, split), List.of(pay, share), now);
             } catch (MoneyBooks.InsufficientFunds e) {
                 long balance = books.balance(books.user(holder));
                 throw new RejectedException(PAYMENT_REQUIRED, text("market.balance.short", Money.of(price).plain(), settings.currency(),
@@ -345,7 +361,12 @@ public class DefaultMarketService implements MarketService {
         if (requestId != null) {
             payload.add("request", requestId.toString());
         }
-        LedgerRecord entry = ledger.append(new NewEntry(MarketEntryTypes.LICENCE_GRANTED, actor, v.subject(), v.assetId(), payload.build()));
+        JsonObject built = payload.build();
+        // everything but the two rows every sale shares is written now; the platform's fee account and the ledger's
+        // head are locked last and held only until the commit
+        repo.flush();
+        platformCredits.run();
+        LedgerRecord entry = ledger.append(new NewEntry(MarketEntryTypes.LICENCE_GRANTED, actor, v.subject(), v.assetId(), built));
         journals.forEach(j -> j.recordedAt(entry.seq()));
         Licence licence = new Licence(licenceId, offer, holder, fee, saleId, requestId, now);
         licence.recordedAt(entry.seq());
@@ -548,7 +569,7 @@ public class DefaultMarketService implements MarketService {
         Journal use = new Journal(useId, Journal.Kind.USAGE, memo, buyer, v.assetId(), "use:" + offerId, now);
         Journal split = new Journal(UUID.randomUUID(), Journal.Kind.REVENUE_SPLIT, memo, buyer, v.assetId(), "use:" + offerId, now);
         UUID revenue = books.assetRevenue(v.assetId());
-        Movement pay = new Movement().debit(books.user(buyer), price).credit(MoneyAccount.PLATFORM_FEE, fee).credit(revenue, price - fee);
+        Movement pay = new Movement().debit(books.user(buyer), price).credit(books.feeAccount(buyer), fee).credit(revenue, price - fee);
         Movement share = new Movement().debit(revenue, price - fee);
         ProceedsSplit.byShares(price - fee, shares).forEach((owner, part) -> share.credit(books.user(owner), part));
         try {

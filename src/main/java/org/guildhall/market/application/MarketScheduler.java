@@ -93,10 +93,10 @@ public class MarketScheduler {
 
     /** Deposits in, withdrawals out; a chain outage only delays both (nothing is lost: the cursor and the states stay). */
     void chain() {
-        if (!chainMoney.chain.enabled()) {
-            return;
-        }
         try {
+            if (!chainMoney.enabled()) {
+                return;
+            }
             while (chainMoney.scanDeposits() > 0 || chainMoney.behind()) {
                 // more blocks wait: keep reading
             }

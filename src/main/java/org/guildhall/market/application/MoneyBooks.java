@@ -110,6 +110,10 @@ public class MoneyBooks {
                 throw new InsufficientFunds(account);
             }
         }
+        write(journals, movements, now);
+    }
+
+    private void write(List<Journal> journals, List<Movement> movements, Instant now) {
         for (int j = 0; j < journals.size(); j++) {
             Journal journal = journals.get(j);
             List<Movement.Line> lines = movements.get(j).lines();
@@ -119,6 +123,51 @@ public class MoneyBooks {
             }
             repo.add(journal, postings);
         }
+    }
+
+    /**
+     * As {@link #post}, but the platform's accounts (the busiest rows: every sale credits a fee account) are
+     * changed only when the returned action runs, which the caller does last before its commit.
+     */
+    public Runnable postPlatformLast(List<Journal> journals, List<Movement> movements, Instant now) {
+        if (journals.size() != movements.size()) {
+            throw new IllegalArgumentException("one journal per movement");
+        }
+        movements.forEach(Movement::checkBalanced);
+        Map<UUID, Long> net = Movement.net(movements);
+        List<UUID> order = new ArrayList<>(net.keySet());
+        order.sort(ORDER);
+        List<UUID> platform = order.stream().filter(MoneyBooks::isPlatform).toList();
+        for (UUID account : order) {
+            if (!isPlatform(account) && !repo.apply(account, net.get(account))) {
+                throw new InsufficientFunds(account);
+            }
+        }
+        write(journals, movements, now);
+        return () -> {
+            for (UUID account : platform) {
+                if (!repo.apply(account, net.get(account))) {
+                    throw new InsufficientFunds(account);
+                }
+            }
+        };
+    }
+
+    /**
+     * The fee account a payer's fees go to: the platform's fee is spread over {@link MoneyAccount#FEE_SHARDS}
+     * accounts, so that concurrent sales do not all wait for one row; the fee balance is their sum.
+     */
+    public UUID feeAccount(UUID payer) {
+        return MoneyAccount.feeShard(Math.floorMod(payer.hashCode(), MoneyAccount.FEE_SHARDS));
+    }
+
+    /** The platform's fees: the sum of its fee accounts. */
+    public long platformFees() {
+        long sum = 0;
+        for (int i = 0; i < MoneyAccount.FEE_SHARDS; i++) {
+            sum += balance(MoneyAccount.feeShard(i));
+        }
+        return sum;
     }
 
     public long balance(UUID accountId) {

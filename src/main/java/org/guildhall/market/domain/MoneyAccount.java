@@ -24,6 +24,17 @@ public class MoneyAccount {
     public static final UUID DEPOSITS_UNCLAIMED = UUID.fromString("00000000-0000-0000-0000-00000000f005");
     public static final UUID WITHDRAWALS_PENDING = UUID.fromString("00000000-0000-0000-0000-00000000f006");
 
+    /** How many accounts the platform's fee is spread over (shard 0 is {@link #PLATFORM_FEE}). */
+    public static final int FEE_SHARDS = 16;
+
+    /** The id of fee account {@code i}: shard 0 is {@link #PLATFORM_FEE}, the others {@code …f101} to {@code …f10f}. */
+    public static UUID feeShard(int i) {
+        if (i < 0 || i >= FEE_SHARDS) {
+            throw new IllegalArgumentException("fee shard " + i);
+        }
+        return i == 0 ? PLATFORM_FEE : new UUID(0L, 0xf100L + i);
+    }
+
     @Id
     private UUID id;
 

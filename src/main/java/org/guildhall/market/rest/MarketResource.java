@@ -124,6 +124,7 @@ public class MarketResource {
     @PermitAll
     @Operation(summary = "One offer")
     @APIResponse(responseCode = "404", description = "No such offer")
+    @APIResponse(responseCode = "200", description = "The offer")
     public OfferInfo offer(@PathParam("id") UUID id) {
         return market.offer(id).orElseThrow(() -> RejectedException.notFound("There is no offer " + id + "."));
     }
@@ -152,6 +153,7 @@ public class MarketResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change an offer's terms; refused once a licence has been granted under it")
     @APIResponse(responseCode = "409", description = "The offer has licences or was withdrawn")
+    @APIResponse(responseCode = "200", description = "The offer with its new terms")
     public OfferInfo change(@PathParam("id") UUID id, OfferBody body) {
         return market.changeOffer(callers.actor(), id, terms(required(body)));
     }
@@ -257,6 +259,7 @@ public class MarketResource {
     @Operation(summary = "Approve a pending request (owners only): grants the licence")
     @APIResponse(responseCode = "404", description = "No such request among the caller's assets")
     @APIResponse(responseCode = "409", description = "Already decided")
+    @APIResponse(responseCode = "200", description = "Approved; the licence is granted")
     public AccessRequestInfo approve(@PathParam("id") UUID id, DecisionBody body) {
         return market.decide(callers.actor(), id, true, body == null ? null : body.reason());
     }
@@ -290,6 +293,7 @@ public class MarketResource {
     @Operation(summary = "Dev only: credit test money to the caller (refused where the faucet is off)",
             description = "Needs an Idempotency-Key header; amount is a decimal string.")
     @APIResponse(responseCode = "403", description = "The faucet is off on this server")
+    @APIResponse(responseCode = "200", description = "The wallet after the credit")
     public WalletSummary faucet(@Parameter(in = ParameterIn.HEADER, required = true) @HeaderParam("Idempotency-Key") String key,
             FaucetBody body) {
         return market.faucet(callers.actor(), amount(body == null ? null : body.amount()), key);
@@ -332,6 +336,7 @@ public class MarketResource {
     @Operation(summary = "Claim a held deposit sent from one of the caller's linked wallets (needs an Idempotency-Key)")
     @APIResponse(responseCode = "403", description = "The deposit came from a wallet the caller has not linked")
     @APIResponse(responseCode = "409", description = "Not held: credited or claimed already")
+    @APIResponse(responseCode = "200", description = "Claimed: the amount is in the balance")
     public DepositInfo claim(@Parameter(in = ParameterIn.HEADER, required = true) @HeaderParam("Idempotency-Key") String key,
             @PathParam("id") UUID id) {
         return chainMoney.claim(callers.actor(), id, key);

@@ -158,7 +158,7 @@ public final class MarketBenchmark {
                 r.add("findings", check.findings().toString());
             }
             if (entitlements) {
-                r.add("entitlementCheck", entitlementFigures(emf, fx, versions, offers, buyerActors, ownerActors));
+                r.add("entitlementCheck", entitlementFigures(emf, fx, versions, offers, buyerActors, ownerActors, n));
             }
             return r.build();
         } finally {
@@ -197,7 +197,7 @@ public final class MarketBenchmark {
     }
 
     static JsonObject entitlementFigures(EntityManagerFactory emf, MarketFixture fx, List<OwnedVersion> versions, List<OfferInfo> offers,
-            List<Actor> buyers, List<Actor> owners) {
+            List<Actor> buyers, List<Actor> owners, int purchased) {
         EntityManager em = emf.createEntityManager();
         try {
             Entitlements gate = new Entitlements();
@@ -209,7 +209,7 @@ public final class MarketBenchmark {
                         v.contentHash(), 1, 10, Instant.EPOCH, Instant.EPOCH), new FileInfo("data.csv", "ab".repeat(32), 10)));
             }
             // the pairs bought in the run: (buyer i mod 200, offer i div 200)
-            int pairs = 20_000;
+            int pairs = Math.min(20_000, purchased);
             for (int i = 0; i < pairs; i++) {
                 gate.admit(downloads.get((i / buyers.size()) % downloads.size()), Optional.of(buyers.get(i % buyers.size())),
                         FileAccessPolicy.Use.DOWNLOAD);

@@ -74,7 +74,7 @@ class MarketPersistenceTest extends BothDatabases {
     }
 
     long platformFee(EntityManagerFactory emf) {
-        return read(emf, em -> fx.service(em).books.balance(MoneyAccount.PLATFORM_FEE));
+        return read(emf, em -> fx.service(em).books.platformFees());
     }
 
     InvariantReport check(EntityManagerFactory emf) {
@@ -215,6 +215,52 @@ class MarketPersistenceTest extends BothDatabases {
         InvariantReport r = check(emf);
         assertThat(r.findings()).isEmpty();
         assertThat(r.postingSum()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void payPerUseChargesEachFileOncePerDayAndWritesOneLedgerEntryPerBuyerAssetAndClosedHour(Database db) {
+        EntityManagerFactory emf = fresh(db);
+        Actor alice = actor("alice");
+        Actor bob = actor("bob");
+        OwnedVersion v = fx.version(alice.accountId(), "iris", 1);
+        read(emf, em -> fx.service(em).createOffer(alice, v.ref(), "r1",
+                new OfferTerms(OfferKind.PAY_PER_USE, "Per download", Money.parse("0.25").minor(), false, true, true, true, 0, false)));
+        topUp(emf, bob, "1");
+        UUID offer = read(emf, em -> fx.service(em).activeOffers(v.versionId()).get(0).getId());
+        org.guildhall.catalog.api.VersionInfo info = new org.guildhall.catalog.api.VersionInfo(v.versionId(), 1, false, null,
+                v.contentHash(), 2, 20, Instant.EPOCH, Instant.EPOCH);
+        org.guildhall.catalog.api.Download a = new org.guildhall.catalog.api.Download(v.assetId(), v.ownerId(), v.ref(), info,
+                new org.guildhall.catalog.api.FileInfo("a.csv", "aa".repeat(32), 10));
+        org.guildhall.catalog.api.Download b = new org.guildhall.catalog.api.Download(v.assetId(), v.ownerId(), v.ref(), info,
+                new org.guildhall.catalog.api.FileInfo("b.csv", "bb".repeat(32), 10));
+
+        read(emf, em -> { fx.service(em).chargeUse(bob.accountId(), offer, a); return null; });
+        read(emf, em -> { fx.service(em).chargeUse(bob.accountId(), offer, a); return null; });
+        read(emf, em -> { fx.service(em).chargeUse(bob.accountId(), offer, b); return null; });
+        assertThat(balance(emf, bob)).isEqualTo(Money.parse("0.50").minor());
+        // the hour is still open: no entry yet; an hour later, one entry for both uses
+        assertThat((int) read(emf, em -> fx.service(em).recordClosedHours(100))).isZero();
+        MarketFixture later = new MarketFixture(fx.settings, Clock.offset(clock, java.time.Duration.ofHours(1)));
+        later.usernames.putAll(fx.usernames);
+        later.versions.putAll(fx.versions);
+        later.accountIds.putAll(fx.accountIds);
+        assertThat((int) read(emf, em -> later.service(em).recordClosedHours(100))).isEqualTo(1);
+        assertThat((int) read(emf, em -> later.service(em).recordClosedHours(100))).isZero();
+        var entries = read(emf, em -> later.service(em).ledger.facts(org.guildhall.market.api.MarketEntryTypes.USAGE_METERED, 0, 10));
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).payload()).contains("\"uses\":2").contains("\"amount\":500000");
+        // two more files empty the balance; a fifth is refused with 402 and charges nothing
+        for (String f : List.of("c.csv", "d.csv")) {
+            read(emf, em -> { fx.service(em).chargeUse(bob.accountId(), offer, new org.guildhall.catalog.api.Download(v.assetId(),
+                    v.ownerId(), v.ref(), info, new org.guildhall.catalog.api.FileInfo(f, "cc".repeat(32), 10))); return null; });
+        }
+        assertThat(balance(emf, bob)).isZero();
+        assertThatThrownBy(() -> read(emf, em -> { fx.service(em).chargeUse(bob.accountId(), offer, new org.guildhall.catalog.api.Download(
+                v.assetId(), v.ownerId(), v.ref(), info, new org.guildhall.catalog.api.FileInfo("e.csv", "ee".repeat(32), 10))); return null; }))
+                .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.reason()).isEqualTo(RejectedException.Reason.PAYMENT_REQUIRED));
+        assertThat(balance(emf, bob)).isZero();
+        assertThat(check(emf).findings()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
