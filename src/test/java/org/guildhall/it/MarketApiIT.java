@@ -63,6 +63,15 @@ class MarketApiIT {
         CatalogApiIT.bob = bob;
     }
 
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String repo(String asset) {
         return asset.substring(asset.indexOf('/') + 1);
     }
@@ -149,6 +158,19 @@ class MarketApiIT {
         assertThat(file(asset, bob).body()).isEqualTo(CSV);
         assertThat(resolve(asset, bob).body()).isEqualTo(CSV);
         refused(file(asset, carol), 403);
+
+        // a signed, short-lived link for a script: works without a token, only for whoever may have the file
+        JsonObject link = ok(call("POST", "/api/v1/" + asset + "/versions/main/links/data/flowers.csv?ttl=120", bob, null, null), 201);
+        String path = link.getString("path");
+        assertThat(get(path, null).body()).isEqualTo(CSV);
+        refused(call("POST", "/api/v1/" + asset + "/versions/main/links/data/flowers.csv", carol, null, null), 403);
+        String forged = path.substring(0, path.length() - 3) + (path.endsWith("AAA") ? "BBB" : "AAA");
+        refused(get(forged, null), 404);
+        problem(call("POST", "/api/v1/" + asset + "/versions/main/links/data/flowers.csv?ttl=999999", bob, null, null), 422,
+                "validation-failed");
+        JsonObject brief = ok(call("POST", "/api/v1/" + asset + "/versions/main/links/data/flowers.csv?ttl=1", bob, null, null), 201);
+        sleep(2_100);
+        refused(get(brief.getString("path"), null), 404);
         JsonArray mine = json("{\"a\":" + get("/api/v1/market/licences", bob).body() + "}").getJsonArray("a");
         assertThat(mine.stream().map(v -> v.asJsonObject().getString("id"))).contains(licence.getString("id"));
 

@@ -140,5 +140,16 @@ class MarketBrowserIT {
         assertThat(alice.findElements(By.cssSelector("#revenue-chart rect.gh-chart-bar")).size()).isGreaterThanOrEqualTo(30);
         assertThat(alice.findElement(By.id("sales")).getText()).contains(sold.substring("datasets/".length()));
         Browser.screenshot(alice, "market-sales");
+
+        // the books: admins check them on their page; a member is refused it
+        ChromeDriver ada = signedIn("ada", "/admin/books");
+        WebDriverWait adaWait = Browser.await(ada, Duration.ofSeconds(60));
+        Browser.click(ada, By.id("books:check"));
+        adaWait.until(ExpectedConditions.attributeToBe(By.id("books-state"), "data-healthy", "true"));
+        assertThat(ada.findElement(By.id("posting-sum")).getText()).isEqualTo("0");
+        Browser.screenshot(ada, "market-books");
+        bob.get(BASE_URL + "/admin/books");
+        bobWait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(bob.findElements(By.id("books:check"))).isEmpty();
     }
 }

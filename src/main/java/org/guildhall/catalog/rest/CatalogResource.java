@@ -40,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.guildhall.catalog.api.AssetDetails;
+import org.guildhall.catalog.api.DownloadLinks;
+import org.guildhall.catalog.api.SignedLink;
+import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.catalog.api.AssetKind;
 import org.guildhall.catalog.api.AssetRef;
 import org.guildhall.catalog.api.CatalogService;
@@ -92,6 +95,9 @@ public class CatalogResource {
 
     @Inject
     FileResponses files;
+
+    @Inject
+    DownloadLinks links;
 
     @Context
     UriInfo uri;
@@ -228,6 +234,36 @@ public class CatalogResource {
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         return files.send(catalog.file(ref(kinds, owner, name), rev, path, actors.viewer()), range, ifRange, ifNoneMatch,
                 true, actors.viewer(), request);
+    }
+
+    @POST
+    @Path(ASSET + "/versions/{rev}/links/{path: .+}")
+    @RolesAllowed(Roles.MEMBER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "A signed, short-lived download link to a file, for a script that cannot send a token",
+            description = "Only a caller who may download the file gets one (owners, licence holders, anyone for open versions). "
+                    + "The link acts as its issuer and is checked again each time it is used; ttl is in seconds (default 600, "
+                    + "at most the configured maximum, 3600 by default). The version is fixed when the link is made.")
+    @APIResponse(responseCode = "201", description = "The link (path) and when it expires")
+    @APIResponse(responseCode = "403", description = "The caller may not download this file")
+    public Response link(@PathParam("kinds") String kinds, @PathParam("owner") String owner, @PathParam("name") String name,
+            @PathParam("rev") String rev, @PathParam("path") String path, @QueryParam("ttl") @DefaultValue("600") long ttl) {
+        SignedLink link = links.issue(actors.actor(), ref(kinds, owner, name), rev, path, ttl);
+        return Response.status(201).entity(link).build();
+    }
+
+    @GET
+    @Path("links/{token}")
+    @PermitAll
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download through a signed link (no token needed until it expires); Range, ETag and If-None-Match as above")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "404", description = "The link is not valid, or has expired")
+    public Response viaLink(@PathParam("token") String token, @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        DownloadLinks.Resolved r = links.resolve(token).orElseThrow(() -> new RejectedException(RejectedException.Reason.NOT_FOUND,
+                "This link is not valid, or has expired: ask for a new one.", "EntryNotFound"));
+        return files.send(r.download(), range, ifRange, ifNoneMatch, false, java.util.Optional.of(r.issuer()), request);
     }
 
     @GET
