@@ -141,12 +141,25 @@ class MarketBrowserIT {
         assertThat(alice.findElement(By.id("sales")).getText()).contains(sold.substring("datasets/".length()));
         Browser.screenshot(alice, "market-sales");
 
+        // alice shares the asset with carol on its Offers tab
+        alice.get(BASE_URL + soldPage + "?tab=offers");
+        aliceWait.until(ExpectedConditions.presenceOfElementLocated(By.id("sharesform:shares")));
+        WebElement shares = alice.findElement(By.id("sharesform:shares"));
+        shares.clear();
+        shares.sendKeys("alice 6000\ncarol 4000");
+        Browser.click(alice, By.id("sharesform:saveshares"));
+        aliceWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sharesform"), "split by them"));
+        String listed = CatalogApiIT.get("/api/v1/market/shares?kind=dataset&repo=" + sold.substring("datasets/".length()), null).body();
+        assertThat(listed).contains("\"username\":\"carol\"").contains("\"bps\":4000");
+
         // the books: admins check them on their page; a member is refused it
         ChromeDriver ada = signedIn("ada", "/admin/books");
         WebDriverWait adaWait = Browser.await(ada, Duration.ofSeconds(60));
         Browser.click(ada, By.id("books:check"));
+        Browser.awaitAjax(ada);
+        adaWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("books"), "The books hold."));
         adaWait.until(ExpectedConditions.attributeToBe(By.id("books-state"), "data-healthy", "true"));
-        assertThat(ada.findElement(By.id("posting-sum")).getText()).isEqualTo("0");
+        adaWait.until(ExpectedConditions.textToBe(By.id("posting-sum"), "0"));
         Browser.screenshot(ada, "market-books");
         bob.get(BASE_URL + "/admin/books");
         bobWait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));

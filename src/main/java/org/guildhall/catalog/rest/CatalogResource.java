@@ -165,6 +165,7 @@ public class CatalogResource {
     @PermitAll
     @Operation(summary = "An asset")
     @APIResponse(responseCode = "404", description = "No such asset, or one that is not published and not the caller's")
+    @APIResponse(responseCode = "200", description = "The asset")
     public AssetDetails asset(@PathParam("kinds") String kinds, @PathParam("owner") String owner, @PathParam("name") String name) {
         AssetRef ref = ref(kinds, owner, name);
         return catalog.find(ref, actors.viewer()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,

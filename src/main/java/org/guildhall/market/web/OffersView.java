@@ -59,6 +59,7 @@ public class OffersView implements Serializable {
     private int royaltyBps;
     private boolean autoApprove;
     private String purpose = "";
+    private String sharesText;
 
     @PostConstruct
     void init() {
@@ -148,6 +149,46 @@ public class OffersView implements Serializable {
 
     public String getCurrency() {
         return settings.currency();
+    }
+
+    public List<org.guildhall.market.api.Share> getShares() {
+        return ref == null ? List.of() : market.shares(ref);
+    }
+
+    /** The owners' shares as the form edits them: one {@code username basis-points} per line. */
+    public String getSharesText() {
+        if (sharesText == null) {
+            sharesText = getShares().stream().map(s -> s.username() + " " + s.bps()).collect(Collectors.joining("\n"));
+        }
+        return sharesText;
+    }
+
+    public void setSharesText(String sharesText) {
+        this.sharesText = sharesText;
+    }
+
+    public void saveShares() {
+        try {
+            List<org.guildhall.market.api.Share> shares = new java.util.ArrayList<>();
+            for (String line : (sharesText == null ? "" : sharesText).split("\\R")) {
+                String[] parts = line.strip().split("\\s+");
+                if (parts.length == 1 && parts[0].isEmpty()) {
+                    continue;
+                }
+                int bps;
+                try {
+                    bps = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+                } catch (NumberFormatException e) {
+                    bps = -1;
+                }
+                shares.add(new org.guildhall.market.api.Share(null, parts[0], bps));
+            }
+            market.changeShares(callers.actor(), ref, shares);
+            sharesText = null;
+            MarketPages.info("market.shares.saved");
+        } catch (ValidationFailedException | RejectedException e) {
+            MarketPages.show("sharesform:shares", e);
+        }
     }
 
     public List<OfferKind> getKinds() {
