@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.guildhall.catalog.api.Actor;
+import org.guildhall.catalog.api.Viewers;
 import org.guildhall.identity.api.AccountService;
 import org.guildhall.platform.security.AuthenticatedCaller;
 import org.guildhall.platform.security.Roles;
@@ -11,7 +12,7 @@ import org.guildhall.platform.validation.RejectedException;
 
 /** The caller of this request as the catalogue sees it: an account and whether it is an admin. */
 @RequestScoped
-public class Actors {
+public class Actors implements Viewers {
 
     @Inject
     AuthenticatedCaller caller;
@@ -21,7 +22,7 @@ public class Actors {
 
     private Optional<Actor> resolved;
 
-    /** The signed-in caller, or empty for an anonymous visitor. */
+    @Override
     public Optional<Actor> viewer() {
         if (resolved == null) {
             resolved = caller.claims().map(claims -> {
@@ -33,7 +34,7 @@ public class Actors {
         return resolved;
     }
 
-    /** The signed-in caller; refused when there is none. */
+    @Override
     public Actor actor() {
         return viewer().orElseThrow(() -> new RejectedException(RejectedException.Reason.FORBIDDEN, "Sign in first."));
     }

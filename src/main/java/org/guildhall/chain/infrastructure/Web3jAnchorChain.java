@@ -4,12 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import okhttp3.OkHttpClient;
 import org.guildhall.chain.api.AnchorChain;
 import org.guildhall.chain.api.ChainInfo;
 import org.guildhall.chain.api.ChainUnavailableException;
@@ -26,7 +24,6 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
@@ -173,20 +170,17 @@ public class Web3jAnchorChain implements AnchorChain {
     }
 
     private Connection connect() {
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
-                .readTimeout(Duration.ofSeconds(settings.timeoutSeconds())).build();
-        Web3j web3 = Web3j.build(new HttpService(settings.rpcUrl(), http));
+        Web3j web3;
         try {
-            long chainId = web3.ethChainId().send().getChainId().longValueExact();
-            if (chainId != settings.chainId()) {
-                web3.shutdown();
-                throw new ChainUnavailableException("the node at " + settings.rpcUrl() + " serves chain " + chainId
-                        + ", but GUILDHALL_CHAIN_ID is " + settings.chainId());
-            }
+            web3 = Web3jNodes.open(settings);
+        } catch (IOException e) {
+            throw new ChainUnavailableException("the chain node at " + settings.rpcUrl() + " cannot be reached: " + e.getMessage(), e);
+        }
+        try {
             Credentials signer = Credentials.create(settings.signerKey());
             ContractGasProvider gas = gas(web3);
             String address = contractAddress(web3, signer, gas);
-            TransactionManager noWait = new RawTransactionManager(web3, signer, chainId, new NoOpProcessor(web3));
+            TransactionManager noWait = new RawTransactionManager(web3, signer, settings.chainId(), new NoOpProcessor(web3));
             return new Connection(web3, signer, GuildhallAnchor.load(address, web3, signer, gas),
                     GuildhallAnchor.load(address, web3, noWait, gas), address);
         } catch (ChainUnavailableException e) {
@@ -200,14 +194,14 @@ public class Web3jAnchorChain implements AnchorChain {
     private String contractAddress(Web3j web3, Credentials signer, ContractGasProvider gas) throws Exception {
         Optional<String> configured = settings.anchorContract();
         if (configured.isPresent()) {
-            if (!hasCode(web3, configured.get())) {
+            if (!Web3jNodes.hasCode(web3, configured.get())) {
                 throw new ChainUnavailableException("there is no contract at GUILDHALL_CHAIN_ANCHOR_CONTRACT " + configured.get()
                         + " on chain " + settings.chainId());
             }
             return configured.get();
         }
         Optional<String> known = directory.address(CONTRACT, settings.chainId());
-        if (known.isPresent() && hasCode(web3, known.get())) {
+        if (known.isPresent() && Web3jNodes.hasCode(web3, known.get())) {
             return known.get();
         }
         if (!settings.deploy()) {
@@ -226,10 +220,6 @@ public class Web3jAnchorChain implements AnchorChain {
         return address;
     }
 
-    private static boolean hasCode(Web3j web3, String address) throws IOException {
-        String code = web3.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
-        return code != null && code.length() > 2;
-    }
 
     /** The node's own gas price (with a quarter on top, so that a rising base fee does not strand the anchor). */
     static ContractGasProvider gas(Web3j web3) {

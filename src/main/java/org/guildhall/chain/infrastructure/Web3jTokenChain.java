@@ -4,13 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import okhttp3.OkHttpClient;
 import org.guildhall.chain.api.ChainUnavailableException;
 import org.guildhall.chain.api.MinedTransaction;
 import org.guildhall.chain.api.SignedTransfer;
@@ -36,7 +34,6 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
@@ -194,20 +191,18 @@ public class Web3jTokenChain implements TokenChain {
     }
 
     private Connection connect() {
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
-                .readTimeout(Duration.ofSeconds(settings.timeoutSeconds())).build();
-        Web3j web3 = Web3j.build(new HttpService(settings.rpcUrl(), http));
+        Web3j web3;
         try {
-            long chainId = web3.ethChainId().send().getChainId().longValueExact();
-            if (chainId != settings.chainId()) {
-                web3.shutdown();
-                throw new ChainUnavailableException("the node at " + settings.rpcUrl() + " serves chain " + chainId
-                        + ", but GUILDHALL_CHAIN_ID is " + settings.chainId());
-            }
+            web3 = Web3jNodes.open(settings);
+        } catch (IOException e) {
+            throw new ChainUnavailableException("the chain node at " + settings.rpcUrl() + " cannot be reached: " + e.getMessage(), e);
+        }
+        try {
             Credentials treasury = Credentials.create(settings.treasuryKey());
             ContractGasProvider gas = new StaticGasProvider(Web3jAnchorChain.gas(web3).getGasPrice(), BigInteger.valueOf(TRANSFER_GAS));
             String token = tokenAddress(web3, treasury);
-            TransactionManager waiting = new RawTransactionManager(web3, treasury, chainId, new PollingTransactionReceiptProcessor(web3, 250, 240));
+            TransactionManager waiting = new RawTransactionManager(web3, treasury, settings.chainId(),
+                    new PollingTransactionReceiptProcessor(web3, 250, 240));
             return new Connection(web3, treasury, token.toLowerCase(Locale.ROOT), GuildhallTestDollar.load(token, web3, treasury, gas),
                     GuildhallTestDollar.load(token, web3, waiting, gas));
         } catch (ChainUnavailableException e) {
@@ -221,13 +216,13 @@ public class Web3jTokenChain implements TokenChain {
     private String tokenAddress(Web3j web3, Credentials treasury) throws Exception {
         Optional<String> configured = settings.tokenContract();
         if (configured.isPresent()) {
-            if (!hasCode(web3, configured.get())) {
+            if (!Web3jNodes.hasCode(web3, configured.get())) {
                 throw new ChainUnavailableException("there is no contract at GUILDHALL_CHAIN_TOKEN_CONTRACT " + configured.get());
             }
             return configured.get();
         }
         Optional<String> known = directory.address(CONTRACT, settings.chainId());
-        if (known.isPresent() && hasCode(web3, known.get())) {
+        if (known.isPresent() && Web3jNodes.hasCode(web3, known.get())) {
             return known.get();
         }
         if (!settings.deploy()) {
@@ -242,8 +237,4 @@ public class Web3jTokenChain implements TokenChain {
         return address;
     }
 
-    private static boolean hasCode(Web3j web3, String address) throws IOException {
-        String code = web3.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
-        return code != null && code.length() > 2;
-    }
 }

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.guildhall.catalog.api.AssetRef;
 
-/** A sale or metered use that paid an owner: the gross price and the owner's part after the fee and the co-owners. */
-public record SaleLine(UUID journalId, Instant at, AssetRef ref, String kind, Money gross, Money earned, Long ledgerSeq) {
+/** A sale ({@code licence}) or metered use ({@code use}) that paid an owner: the owner's part after the fee and the co-owners. */
+public record SaleLine(UUID journalId, Instant at, AssetRef ref, String kind, Money earned, Long ledgerSeq) {
 }

@@ -126,7 +126,7 @@ public class DefaultMarketService implements MarketService {
         if (v == null) {
             return List.of();
         }
-        boolean owner = viewer.map(a -> isOwner(a.accountId(), v.assetId(), v.ownerId())).orElse(false);
+        boolean owner = viewer.map(a -> isOwner(a.accountId(), v)).orElse(false);
         return repo.offersOfVersion(v.versionId()).stream().filter(o -> owner || o.isActive()).map(o -> info(o, v.ref())).toList();
     }
 
@@ -289,7 +289,7 @@ public class DefaultMarketService implements MarketService {
             return replayed(prior.get(), hash);
         }
         Offer offer = repo.offer(offerId).orElseThrow(() -> unknownOffer(offerId));
-        if (isOwner(buyer.accountId(), v.assetId(), v.ownerId())) {
+        if (owns(buyer.accountId(), v, shares)) {
             throw new RejectedException(CONFLICT, text("market.purchase.own", v.ref().repoId()));
         }
         if (!offer.isActive()) {
@@ -413,7 +413,7 @@ public class DefaultMarketService implements MarketService {
         if (!offer.isActive()) {
             throw new RejectedException(CONFLICT, text("market.offer.withdrawn", offer.getTitle()));
         }
-        if (isOwner(requester.accountId(), v.assetId(), v.ownerId())) {
+        if (owns(requester.accountId(), v, shares)) {
             throw new RejectedException(CONFLICT, text("market.purchase.own", v.ref().repoId()));
         }
         Optional<AccessRequest> existing = repo.request(offerId, requester.accountId());
@@ -443,7 +443,7 @@ public class DefaultMarketService implements MarketService {
         Offer offer = repo.offer(request.getOfferId()).orElseThrow();
         OwnedVersion v = catalog.ownedVersion(offer.getVersionId())
                 .orElseThrow(() -> new RejectedException(NOT_FOUND, text("market.request.unknown", requestId)));
-        if (!isOwner(owner.accountId(), v.assetId(), v.ownerId())) {
+        if (!isOwner(owner.accountId(), v)) {
             // to anyone else the request does not exist
             throw new RejectedException(NOT_FOUND, text("market.request.unknown", requestId));
         }
@@ -489,7 +489,7 @@ public class DefaultMarketService implements MarketService {
     @Transactional(TxType.SUPPORTS)
     public List<LicenceInfo> licencesOf(Actor owner, AssetRef ref) {
         OwnedVersion v = catalog.ownedVersion(ref, "main").orElseThrow(() -> unknownAsset(ref));
-        if (!owner.admin() && !isOwner(owner.accountId(), v.assetId(), v.ownerId())) {
+        if (!owner.admin() && !isOwner(owner.accountId(), v)) {
             throw new RejectedException(FORBIDDEN, text("market.owner.only", ref.repoId()));
         }
         Map<UUID, String> names = new HashMap<>();
@@ -501,7 +501,7 @@ public class DefaultMarketService implements MarketService {
     @Transactional(TxType.SUPPORTS)
     public Optional<LicenceInfo> licence(Actor viewer, UUID licenceId) {
         return repo.licence(licenceId).filter(l -> l.getHolderId().equals(viewer.accountId()) || viewer.admin()
-                || catalog.ownedVersion(l.getVersionId()).map(v -> isOwner(viewer.accountId(), v.assetId(), v.ownerId())).orElse(false))
+                || catalog.ownedVersion(l.getVersionId()).map(v -> isOwner(viewer.accountId(), v)).orElse(false))
                 .map(l -> licenceInfo(l, username(l.getHolderId())));
     }
 
@@ -512,15 +512,14 @@ public class DefaultMarketService implements MarketService {
         if (v == null) {
             return false;
         }
-        List<Offer> offers = repo.offersOfVersion(v.versionId()).stream().filter(Offer::isActive).toList();
-        if (offers.isEmpty() || offers.stream().anyMatch(o -> o.getKind() == OfferKind.OPEN)) {
+        if (Entitlements.openToAll(activeOffers(v.versionId()))) {
             return true;
         }
         if (viewer.isEmpty()) {
             return false;
         }
         UUID me = viewer.get().accountId();
-        return isOwner(me, v.assetId(), v.ownerId())
+        return isOwner(me, v)
                 || repo.licencesOf(me, v.assetId()).stream().anyMatch(l -> l.covers(v.versionId(), v.revision()));
     }
 
@@ -707,7 +706,7 @@ public class DefaultMarketService implements MarketService {
             Journal j = (Journal) r[0];
             AssetRef ref = j.getAssetId() == null ? null : refs.computeIfAbsent(j.getAssetId(), this::refOf);
             return new SaleLine(j.getId(), j.getRecordedAt(), ref, j.getRefId() != null && j.getRefId().startsWith("use:") ? "use" : "licence",
-                    null, Money.of((Long) r[1]), j.getLedgerSeq());
+                    Money.of((Long) r[1]), j.getLedgerSeq());
         }).toList();
         Instant since = now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(29));
         Map<LocalDate, Long> days = repo.dailyCredits(account.get(), EARNING_KINDS, since);
@@ -778,8 +777,13 @@ public class DefaultMarketService implements MarketService {
         return m;
     }
 
-    boolean isOwner(UUID account, UUID assetId, UUID catalogOwner) {
-        return account.equals(catalogOwner) || repo.shares(assetId).stream().anyMatch(s -> s.getAccountId().equals(account));
+    boolean isOwner(UUID account, OwnedVersion v) {
+        return owns(account, v, shareMap(v));
+    }
+
+    /** The catalogue owner and every co-owner with a share are owners. */
+    static boolean owns(UUID account, OwnedVersion v, Map<UUID, Integer> shares) {
+        return account.equals(v.ownerId()) || shares.containsKey(account);
     }
 
     @Override
@@ -843,7 +847,7 @@ public class DefaultMarketService implements MarketService {
     }
 
     private void requireOwner(Actor actor, OwnedVersion v) {
-        if (!isOwner(actor.accountId(), v.assetId(), v.ownerId())) {
+        if (!isOwner(actor.accountId(), v)) {
             throw new RejectedException(FORBIDDEN, text("market.owner.only", v.ref().repoId()));
         }
     }

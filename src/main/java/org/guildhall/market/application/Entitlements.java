@@ -100,11 +100,16 @@ public class Entitlements implements FileAccessPolicy {
             List<Offer> offers = market.activeOffers(versionId);
             Offer perUse = offers.stream().filter(o -> o.getKind() == OfferKind.PAY_PER_USE)
                     .min((x, y) -> Long.compare(x.getPrice(), y.getPrice())).orElse(null);
-            a = new Access(offers.isEmpty() || offers.stream().anyMatch(o -> o.getKind() == OfferKind.OPEN), perUse,
+            a = new Access(openToAll(offers), perUse,
                     offers.stream().anyMatch(o -> o.getKind() == OfferKind.GATED), System.nanoTime());
             access.put(versionId, a);
         }
         return a;
+    }
+
+    /** A version without active offers, or with an OPEN one, is open to all. */
+    static boolean openToAll(List<Offer> active) {
+        return active.isEmpty() || active.stream().anyMatch(o -> o.getKind() == OfferKind.OPEN);
     }
 
     Set<UUID> owners(UUID assetId) {

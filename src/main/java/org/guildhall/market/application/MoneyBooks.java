@@ -98,19 +98,7 @@ public class MoneyBooks {
      * @throws InsufficientFunds naming the first account that cannot pay; the caller's transaction must roll back
      */
     public void post(List<Journal> journals, List<Movement> movements, Instant now) {
-        if (journals.size() != movements.size()) {
-            throw new IllegalArgumentException("one journal per movement");
-        }
-        movements.forEach(Movement::checkBalanced);
-        Map<UUID, Long> net = Movement.net(movements);
-        List<UUID> order = new ArrayList<>(net.keySet());
-        order.sort(ORDER);
-        for (UUID account : order) {
-            if (!repo.apply(account, net.get(account))) {
-                throw new InsufficientFunds(account);
-            }
-        }
-        write(journals, movements, now);
+        postPlatformLast(journals, movements, now).run();
     }
 
     private void write(List<Journal> journals, List<Movement> movements, Instant now) {

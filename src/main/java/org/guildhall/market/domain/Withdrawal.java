@@ -110,10 +110,6 @@ public class Withdrawal {
         this.updatedAt = now;
     }
 
-    public void recordedAt(long seq) {
-        this.ledgerSeq = seq;
-    }
-
     public UUID getId() {
         return id;
     }

@@ -42,7 +42,7 @@ import org.guildhall.market.api.WalletSummary;
 import org.guildhall.market.api.ChainMoney;
 import org.guildhall.market.api.DepositInfo;
 import org.guildhall.market.api.WithdrawalInfo;
-import org.guildhall.market.application.MarketCallers;
+import org.guildhall.catalog.api.Viewers;
 import org.guildhall.platform.rest.ProblemException;
 import org.guildhall.platform.rest.ProblemType;
 import org.guildhall.platform.security.Roles;
@@ -102,7 +102,7 @@ public class MarketResource {
     MarketService market;
 
     @Inject
-    MarketCallers callers;
+    Viewers callers;
 
     @Inject
     ChainMoney chainMoney;

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.guildhall.market.api.InvariantReport;
 import org.guildhall.market.api.MarketService;
-import org.guildhall.market.application.MarketCallers;
+import org.guildhall.catalog.api.Viewers;
 import org.guildhall.platform.validation.RejectedException;
 
 /** {@code /admin/books} (admins): the latest check of the market's books, and a check on demand. */
@@ -19,7 +19,7 @@ public class BooksView implements Serializable {
     transient MarketService market;
 
     @Inject
-    transient MarketCallers callers;
+    transient Viewers callers;
 
     private InvariantReport report;
     private boolean loaded;
@@ -43,7 +43,7 @@ public class BooksView implements Serializable {
     private void requireAdmin() {
         // the page is for admins (web.xml), and so is every call it makes
         if (!callers.actor().admin()) {
-            throw RejectedException.forbidden("Admins only.");
+            throw RejectedException.forbidden(org.guildhall.platform.web.Messages.format(java.util.Locale.ENGLISH, "market.books.adminsOnly"));
         }
     }
 }

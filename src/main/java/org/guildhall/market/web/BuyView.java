@@ -11,7 +11,7 @@ import org.guildhall.market.api.MarketService;
 import org.guildhall.market.api.Money;
 import org.guildhall.market.api.OfferInfo;
 import org.guildhall.market.api.Purchase;
-import org.guildhall.market.application.MarketCallers;
+import org.guildhall.catalog.api.Viewers;
 import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.platform.validation.ValidationFailedException;
 
@@ -28,7 +28,7 @@ public class BuyView implements Serializable {
     transient MarketService market;
 
     @Inject
-    transient MarketCallers callers;
+    transient Viewers callers;
 
     private String offerId;
     private OfferInfo offer;

@@ -10,7 +10,7 @@ import org.guildhall.ledger.api.LedgerRecord;
 import org.guildhall.ledger.api.LedgerService;
 import org.guildhall.market.api.LicenceInfo;
 import org.guildhall.market.api.MarketService;
-import org.guildhall.market.application.MarketCallers;
+import org.guildhall.catalog.api.Viewers;
 
 /** {@code /me/licence?id=…}, the receipt of a purchase or approval, and {@code /me/licences}, all of the caller's. */
 @Named
@@ -24,7 +24,7 @@ public class LicenceView {
     LedgerService ledger;
 
     @Inject
-    MarketCallers callers;
+    Viewers callers;
 
     private String id;
     private LicenceInfo licence;

@@ -2,7 +2,6 @@ package org.guildhall.market.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import org.guildhall.market.api.Money;
 import org.guildhall.platform.validation.FieldError;
 import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.platform.validation.ValidationFailedException;
@@ -34,9 +33,5 @@ final class MarketPages {
 
     static void info(String key, Object... args) {
         Messages.add(null, FacesMessage.SEVERITY_INFO, key, args);
-    }
-
-    static String money(Money m) {
-        return m == null ? "" : m.plain();
     }
 }

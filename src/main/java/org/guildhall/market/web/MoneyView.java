@@ -15,7 +15,7 @@ import org.guildhall.market.api.WithdrawalInfo;
 import org.guildhall.market.api.MarketService;
 import org.guildhall.market.api.Money;
 import org.guildhall.market.api.WalletSummary;
-import org.guildhall.market.application.MarketCallers;
+import org.guildhall.catalog.api.Viewers;
 import org.guildhall.market.application.MarketSettings;
 import org.guildhall.platform.validation.FieldError;
 import org.guildhall.platform.validation.RejectedException;
@@ -32,7 +32,7 @@ public class MoneyView implements Serializable {
     transient MarketService market;
 
     @Inject
-    transient MarketCallers callers;
+    transient Viewers callers;
 
     @Inject
     transient MarketSettings settings;

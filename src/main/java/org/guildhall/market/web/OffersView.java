@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.guildhall.catalog.api.AssetKind;
@@ -20,7 +19,7 @@ import org.guildhall.market.api.Money;
 import org.guildhall.market.api.OfferInfo;
 import org.guildhall.market.api.OfferKind;
 import org.guildhall.market.api.OfferTerms;
-import org.guildhall.market.application.MarketCallers;
+import org.guildhall.catalog.api.Viewers;
 import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.platform.validation.ValidationFailedException;
 
@@ -37,7 +36,7 @@ public class OffersView implements Serializable {
     transient MarketService market;
 
     @Inject
-    transient MarketCallers callers;
+    transient Viewers callers;
 
     @Inject
     transient org.guildhall.market.application.MarketSettings settings;
@@ -193,10 +192,6 @@ public class OffersView implements Serializable {
 
     public List<OfferKind> getKinds() {
         return List.of(OfferKind.values());
-    }
-
-    public Optional<AssetRef> ref() {
-        return Optional.ofNullable(ref);
     }
 
     public OfferKind getKind() {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.guildhall.market.api.AccessRequestInfo;
 import org.guildhall.market.api.MarketService;
-import org.guildhall.market.application.MarketCallers;
+import org.guildhall.catalog.api.Viewers;
 import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.platform.validation.ValidationFailedException;
 
@@ -24,7 +24,7 @@ public class RequestsView implements Serializable {
     transient MarketService market;
 
     @Inject
-    transient MarketCallers callers;
+    transient Viewers callers;
 
     private transient List<AccessRequestInfo> incoming;
     private transient List<AccessRequestInfo> mine;

@@ -15,11 +15,11 @@ final class RevenueChart {
     private RevenueChart() {
     }
 
-    static String svg(List<DailyEarnings> days, String currency) {
+    static String svg(List<DailyEarnings> days, String currency, String title) {
         long max = days.stream().mapToLong(d -> d.earned().minor()).max().orElse(0);
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gh-chart\" id=\"revenue-chart\" role=\"img\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(HEIGHT).append("\" aria-label=\"").append(escape("Earnings per day in " + currency))
+                .append(WIDTH).append(' ').append(HEIGHT).append("\" aria-label=\"").append(escape(title))
                 .append("\">");
         s.append("<line x1=\"").append(PAD).append("\" y1=\"").append(HEIGHT - PAD).append("\" x2=\"").append(WIDTH - 4).append("\" y2=\"")
                 .append(HEIGHT - PAD).append("\" class=\"gh-chart-axis\"/>");

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.guildhall.market.api.MarketService;
 import org.guildhall.market.api.SalesReport;
-import org.guildhall.market.application.MarketCallers;
+import org.guildhall.catalog.api.Viewers;
 import org.guildhall.market.application.MarketSettings;
 
 /** {@code /me/sales}: what the caller's assets earned, with a chart of the last 30 days. */
@@ -17,7 +17,7 @@ public class SalesView {
     MarketService market;
 
     @Inject
-    MarketCallers callers;
+    Viewers callers;
 
     @Inject
     MarketSettings settings;
@@ -34,7 +34,8 @@ public class SalesView {
 
     public String getChart() {
         if (chart == null) {
-            chart = RevenueChart.svg(getReport().perDay(), settings.currency());
+            chart = RevenueChart.svg(getReport().perDay(), settings.currency(),
+                    org.guildhall.platform.web.Messages.format(java.util.Locale.ENGLISH, "market.sales.chartLabel", settings.currency()));
         }
         return chart;
     }
