@@ -181,9 +181,11 @@ class MarketApiIT {
         JsonObject payload = json(entry.getString("payload"));
         assertThat(payload.getString("licence")).isEqualTo(licence.getString("id"));
         assertThat(payload.getJsonNumber("price").longValue()).isEqualTo(4_000_000);
-        assertThat(payload.getJsonNumber("fee").longValue()).isEqualTo(100_000);
+        // the fee in force (the DAO may have changed it from the configured 2.5%)
+        long fee = 4_000_000L * ok(get("/api/v1/market/fee", null), 200).getInt("feeBps") / 10_000;
+        assertThat(payload.getJsonNumber("fee").longValue()).isEqualTo(fee);
         assertThat(payload.getJsonObject("terms").getInt("royaltyBps")).isEqualTo(750);
-        assertThat(payload.getJsonArray("proceeds").getJsonObject(0).getJsonNumber("amount").longValue()).isEqualTo(3_900_000);
+        assertThat(payload.getJsonArray("proceeds").getJsonObject(0).getJsonNumber("amount").longValue()).isEqualTo(4_000_000 - fee);
         assertThat(get("/api/v1/ledger/entries/" + seq + "/receipt", null).statusCode()).isEqualTo(200);
 
         // the owner sees the sale; a changed term after a sale is refused

@@ -55,6 +55,15 @@ public interface CatalogService {
 
     Optional<OwnedVersion> ownedVersion(java.util.UUID versionId);
 
+    /**
+     * Takes a published asset down by a decision (a DAO proposal): from then on only its owners and admins see
+     * it, with the reason. Empty when there is no such published asset; taking it down twice changes nothing.
+     */
+    Optional<AssetRef> takeDown(AssetRef ref, String reason, String decision);
+
+    /** The asset when it is published and not taken down, whoever asks. */
+    Optional<AssetRef> listedAsset(AssetRef ref);
+
     /** Opens a file's content from {@code offset}; the caller closes the stream. */
     InputStream open(FileInfo file, long offset) throws IOException;
 

@@ -191,11 +191,11 @@ public class CatalogIndexer {
         LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(RECENT_DAYS - 1L);
         try {
             for (Asset a : assets) {
-                if (!a.isPublished()) {
+                if (!a.isListed()) {
                     index.remove(a.getId());
                 }
             }
-            index.upsert(assets.stream().filter(Asset::isPublished).map(a -> summary(a, since)).toList());
+            index.upsert(assets.stream().filter(Asset::isListed).map(a -> summary(a, since)).toList());
             assets.forEach(a -> newestIndexed.accumulateAndGet(a.getChangedAt(), (x, y) -> x.isAfter(y) ? x : y));
             dirty.set(true);
         } catch (IOException e) {

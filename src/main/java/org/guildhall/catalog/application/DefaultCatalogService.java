@@ -357,7 +357,7 @@ public class DefaultCatalogService implements CatalogService {
     @Override
     @Transactional(TxType.SUPPORTS)
     public Optional<OwnedVersion> ownedVersion(AssetRef ref, String rev) {
-        Optional<Asset> asset = repo.asset(ref.kind(), ref.owner(), ref.name()).filter(Asset::isPublished);
+        Optional<Asset> asset = repo.asset(ref.kind(), ref.owner(), ref.name()).filter(Asset::isListed);
         if (asset.isEmpty() || "draft".equals(rev)) {
             return Optional.empty();
         }
@@ -366,6 +366,24 @@ public class DefaultCatalogService implements CatalogService {
         } catch (RejectedException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    @Transactional(TxType.REQUIRED)
+    public Optional<AssetRef> takeDown(AssetRef ref, String reason, String decision) {
+        Optional<Asset> found = repo.asset(ref.kind(), ref.owner(), ref.name()).filter(Asset::isPublished);
+        found.filter(a -> !a.isTakenDown()).ifPresent(a -> {
+            a.takeDown(reason, decision, now());
+            changed.fire(new AssetChanged(a.getId()));
+        });
+        return found.map(a -> new AssetRef(a.getKind(), a.getOwnerName(), a.getName()));
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Optional<AssetRef> listedAsset(AssetRef ref) {
+        return repo.asset(ref.kind(), ref.owner(), ref.name()).filter(Asset::isListed)
+                .map(a -> new AssetRef(a.getKind(), a.getOwnerName(), a.getName()));
     }
 
     @Override
@@ -545,7 +563,7 @@ public class DefaultCatalogService implements CatalogService {
         }
         AssetDetails d = details(asset, Optional.of(actor));
         return new AssetDetails(d.id(), d.ref(), d.summary(), d.task(), d.license(), d.languages(), d.tags(), d.downloads(),
-                asset.getLikes() + delta, d.latestRevision(), d.createdAt(), d.updatedAt(), d.editable(), liked);
+                asset.getLikes() + delta, d.latestRevision(), d.createdAt(), d.updatedAt(), d.editable(), liked, d.takedownReason());
     }
 
     @Override
@@ -698,7 +716,7 @@ public class DefaultCatalogService implements CatalogService {
     }
 
     private static boolean visible(Asset a, Optional<Actor> viewer) {
-        return a.isPublished() || canEdit(a, viewer);
+        return a.isListed() || canEdit(a, viewer);
     }
 
     private static boolean canEdit(Asset a, Optional<Actor> viewer) {
@@ -709,7 +727,8 @@ public class DefaultCatalogService implements CatalogService {
         boolean liked = viewer.map(v -> repo.isLiked(a.getId(), v.accountId())).orElse(false);
         return new AssetDetails(a.getId(), new AssetRef(a.getKind(), a.getOwnerName(), a.getName()), a.getSummary(),
                 a.getTask(), a.getLicense(), a.getLanguages(), a.getTags(), a.getDownloads(), a.getLikes(),
-                a.getLatestRevision(), a.getCreatedAt(), a.getUpdatedAt(), canEdit(a, viewer), liked);
+                a.getLatestRevision(), a.getCreatedAt(), a.getUpdatedAt(), canEdit(a, viewer), liked,
+                a.isTakenDown() ? a.getTakedownReason() : null);
     }
 
     /** What the search index and result cards keep of an asset. */

@@ -77,6 +77,15 @@ public class Asset {
     @Column(name = "changed_at", nullable = false)
     private Instant changedAt;
 
+    @Column(name = "taken_down_at")
+    private Instant takenDownAt;
+
+    @Column(name = "takedown_reason", length = 1000)
+    private String takedownReason;
+
+    @Column(name = "takedown_decision", length = 200)
+    private String takedownDecision;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -133,6 +142,31 @@ public class Asset {
 
     public boolean isPublished() {
         return latestVersionId != null;
+    }
+
+    /** Published and not taken down: what visitors, search and buyers see. */
+    public boolean isListed() {
+        return latestVersionId != null && takenDownAt == null;
+    }
+
+    public boolean isTakenDown() {
+        return takenDownAt != null;
+    }
+
+    /** Hides the asset from everyone but its owners and admins; its versions and files stay as they are. */
+    public void takeDown(String reason, String decision, Instant now) {
+        this.takenDownAt = now;
+        this.takedownReason = reason;
+        this.takedownDecision = decision;
+        touch(now);
+    }
+
+    public String getTakedownReason() {
+        return takedownReason;
+    }
+
+    public String getTakedownDecision() {
+        return takedownDecision;
     }
 
     public String repoId() {

@@ -88,15 +88,15 @@ public class JpaCatalogRepository implements CatalogRepository {
     @Override
     public List<Asset> publishedAssetsAfter(UUID after, int limit) {
         return (after == null
-                ? em.createQuery("select a from Asset a where a.latestVersionId is not null order by a.id", Asset.class)
-                : em.createQuery("select a from Asset a where a.latestVersionId is not null and a.id > :after order by a.id",
+                ? em.createQuery("select a from Asset a where a.latestVersionId is not null and a.takenDownAt is null order by a.id", Asset.class)
+                : em.createQuery("select a from Asset a where a.latestVersionId is not null and a.takenDownAt is null and a.id > :after order by a.id",
                         Asset.class).setParameter("after", after))
                 .setMaxResults(limit).getResultList();
     }
 
     @Override
     public long publishedAssetCount() {
-        return em.createQuery("select count(a) from Asset a where a.latestVersionId is not null", Long.class)
+        return em.createQuery("select count(a) from Asset a where a.latestVersionId is not null and a.takenDownAt is null", Long.class)
                 .getSingleResult();
     }
 

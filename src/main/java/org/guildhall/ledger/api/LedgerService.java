@@ -19,6 +19,15 @@ public interface LedgerService {
     /** Entries of one type after {@code afterSeq}, oldest first, at most {@code limit} (up to 10,000): for bulk checks. */
     java.util.List<EntryFact> facts(String type, long afterSeq, int limit);
 
+    /**
+     * Entries of any of {@code types} with {@code afterSeq < seq <= upToSeq}, oldest first, at most {@code limit}
+     * (up to 10,000): for projections that must stop at a given point of the ledger.
+     */
+    java.util.List<EntryFact> facts(java.util.Collection<String> types, long afterSeq, long upToSeq, int limit);
+
+    /** The sequence number of the newest committed entry (0 for an empty ledger). */
+    long lastSeq();
+
     EntryPage entries(EntryQuery query);
 
     /** The entries of one asset, oldest first: its provenance. */

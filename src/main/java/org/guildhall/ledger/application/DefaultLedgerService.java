@@ -145,8 +145,27 @@ public class DefaultLedgerService implements LedgerService {
     @Override
     @Transactional(TxType.SUPPORTS)
     public List<org.guildhall.ledger.api.EntryFact> facts(String type, long afterSeq, int limit) {
-        return repo.ofType(type, afterSeq, Math.max(1, Math.min(limit, 10_000))).stream()
-                .map(e -> new org.guildhall.ledger.api.EntryFact(e.getSeq(), e.getType(), e.getSubject(), e.getPayload())).toList();
+        return repo.ofType(type, afterSeq, Math.max(1, Math.min(limit, 10_000))).stream().map(DefaultLedgerService::fact).toList();
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public List<org.guildhall.ledger.api.EntryFact> facts(java.util.Collection<String> types, long afterSeq, long upToSeq, int limit) {
+        if (types.isEmpty() || upToSeq <= afterSeq) {
+            return List.of();
+        }
+        return repo.ofTypes(types, afterSeq, upToSeq, Math.max(1, Math.min(limit, 10_000))).stream().map(DefaultLedgerService::fact).toList();
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public long lastSeq() {
+        return repo.lastSeq();
+    }
+
+    private static org.guildhall.ledger.api.EntryFact fact(LedgerEntry e) {
+        return new org.guildhall.ledger.api.EntryFact(e.getSeq(), e.getType(), e.getActorId() == null ? null : UUID.fromString(e.getActorId()),
+                e.getSubject(), e.getPayload());
     }
 
     @Override

@@ -16,6 +16,9 @@ public interface LedgerRepository {
     /** The last committed sequence number (no lock). */
     long lastSeq();
 
+    /** Entries of any of the types with {@code afterSeq < seq <= upToSeq}, oldest first. */
+    java.util.List<LedgerEntry> ofTypes(java.util.Collection<String> types, long afterSeq, long upToSeq, int limit);
+
     /** The highest sequence number in the table (0 when empty), whatever the head says. */
     long maxSeq();
 

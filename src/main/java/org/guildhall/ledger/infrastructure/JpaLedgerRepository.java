@@ -103,6 +103,13 @@ public class JpaLedgerRepository implements LedgerRepository {
     }
 
     @Override
+    public List<LedgerEntry> ofTypes(java.util.Collection<String> types, long afterSeq, long upToSeq, int limit) {
+        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.type IN :t AND e.seq > :s AND e.seq <= :u ORDER BY e.seq",
+                LedgerEntry.class).setParameter("t", List.copyOf(types)).setParameter("s", afterSeq).setParameter("u", upToSeq)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public long count(String type, String actorId, String assetId) {
         return filtered(Long.class, "SELECT COUNT(e)", type, actorId, assetId, "").getSingleResult();
     }

@@ -14,6 +14,8 @@ public final class MarketEntryTypes {
     public static final String WITHDRAWAL_REQUESTED = "withdrawal.requested";
     public static final String WITHDRAWAL_CONFIRMED = "withdrawal.confirmed";
     public static final String WITHDRAWAL_RELEASED = "withdrawal.released";
+    public static final String TREASURY_GRANTED = "treasury.granted";
+    public static final String TREASURY_DONATED = "treasury.donated";
 
     private MarketEntryTypes() {
     }

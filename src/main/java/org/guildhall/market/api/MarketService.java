@@ -68,8 +68,28 @@ public interface MarketService {
     /** Replaces an asset's co-owners and shares (summing to 10,000 basis points); its owners only. */
     List<Share> changeShares(Actor owner, AssetRef ref, List<Share> shares);
 
-    /** The platform fee in basis points. */
+    /** The platform fee in basis points: the DAO's last decision, or the configured default. */
     int feeBps();
+
+    /**
+     * Sets the platform fee (0 to 10,000 basis points) in the caller's transaction: for the DAO's executed
+     * decisions, which record the change and its reason themselves. Sales that start after the commit pay it.
+     */
+    void changeFee(int feeBps);
+
+    /** What the DAO treasury holds. */
+    Money treasuryBalance();
+
+    /**
+     * Pays {@code amount} from the DAO treasury to a member in the caller's transaction, with its ledger entry
+     * ({@code treasury.granted}); refused (conflict) when the treasury holds less. {@code reference} names the decision.
+     *
+     * @return the ledger entry's sequence number
+     */
+    long grantFromTreasury(java.util.UUID accountId, Money amount, String reference);
+
+    /** A member gives part of their balance to the DAO treasury (idempotent under its key). */
+    WalletSummary donateToTreasury(Actor member, Money amount, String idempotencyKey);
 
     /** Checks the books now and keeps the report. */
     InvariantReport checkInvariants();

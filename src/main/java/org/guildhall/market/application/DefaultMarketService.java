@@ -101,6 +101,9 @@ public class DefaultMarketService implements MarketService {
     MarketSettings settings;
 
     @Inject
+    FeeSchedule fees;
+
+    @Inject
     CatalogService catalog;
 
     @Inject
@@ -322,7 +325,7 @@ public class DefaultMarketService implements MarketService {
         }
         Instant now = now();
         long price = offer.getPrice();
-        long fee = ProceedsSplit.fee(price, settings.feeBps());
+        long fee = ProceedsSplit.fee(price, fees.current());
         Map<UUID, Long> parts = price > 0 ? ProceedsSplit.byShares(price - fee, shares) : Map.of();
         UUID saleId = null;
         Runnable platformCredits = () -> {
@@ -562,7 +565,7 @@ public class DefaultMarketService implements MarketService {
         Offer offer = repo.offer(offerId).orElseThrow();
         Instant now = now();
         long price = offer.getPrice();
-        long fee = ProceedsSplit.fee(price, settings.feeBps());
+        long fee = ProceedsSplit.fee(price, fees.current());
         UUID useId = UUID.randomUUID();
         String memo = text("market.memo.use", d.file().path(), v.ref().repoId(), v.label());
         Journal use = new Journal(useId, Journal.Kind.USAGE, memo, buyer, v.assetId(), "use:" + offerId, now);
@@ -787,8 +790,106 @@ public class DefaultMarketService implements MarketService {
     }
 
     @Override
+    @Transactional(TxType.SUPPORTS)
     public int feeBps() {
-        return settings.feeBps();
+        return fees.current();
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void changeFee(int feeBps) {
+        if (feeBps < 0 || feeBps > ProceedsSplit.WHOLE) {
+            throw new ValidationFailedException(List.of(FieldError.of("feeBps", "market.fee.range")));
+        }
+        fees.change(feeBps);
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Money treasuryBalance() {
+        return Money.of(books.balance(MoneyAccount.DAO_TREASURY));
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public long grantFromTreasury(UUID accountId, Money amount, String reference) {
+        if (amount == null || amount.minor() <= 0) {
+            throw new ValidationFailedException(List.of(FieldError.of("amount", "market.grant.amount")));
+        }
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        Journal j = new Journal(id, Journal.Kind.GRANT, text("market.memo.grant", reference), accountId, null, reference, now);
+        try {
+            books.post(List.of(j), List.of(new Movement().debit(MoneyAccount.DAO_TREASURY, amount.minor())
+                    .credit(books.user(accountId), amount.minor())), now);
+        } catch (MoneyBooks.InsufficientFunds e) {
+            throw new RejectedException(CONFLICT, text("market.treasury.short", amount.plain(), settings.currency(),
+                    Money.of(books.balance(MoneyAccount.DAO_TREASURY)).plain()), "TreasuryShort");
+        }
+        LedgerRecord entry = ledger.append(new NewEntry(MarketEntryTypes.TREASURY_GRANTED, null, "account:" + accountId, null,
+                JSON.createObjectBuilder().add("movement", id.toString()).add("account", accountId.toString())
+                        .add("amount", amount.minor()).add("currency", settings.currency()).add("reference", reference).build()));
+        j.recordedAt(entry.seq());
+        return entry.seq();
+    }
+
+    @Override
+    @Transactional(TxType.NOT_SUPPORTED)
+    public WalletSummary donateToTreasury(Actor member, Money amount, String idempotencyKey) {
+        String key = checkKey(idempotencyKey);
+        if (amount == null || amount.minor() <= 0) {
+            throw new ValidationFailedException(List.of(FieldError.of("amount", "market.donation.amount")));
+        }
+        books.user(member.accountId());
+        try {
+            self.donateNow(member, amount, key);
+        } catch (RejectedException | ValidationFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a concurrent retry under the same key won the race: answer what it did
+            if (self.replay(member, "donation", key, "donation\n" + amount.minor()).isEmpty()) {
+                throw e;
+            }
+        }
+        return self.wallet(member, 0, 20);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<IdempotencyRecord> replay(Actor member, String operation, String key, String request) {
+        Optional<IdempotencyRecord> r = repo.idempotency(member.accountId(), operation, key);
+        r.ifPresent(x -> {
+            if (!x.getRequestHash().equals(sha256(request))) {
+                throw new RejectedException(UNPROCESSABLE, text("market.idempotency.reused"));
+            }
+        });
+        return r;
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public void donateNow(Actor member, Money amount, String key) {
+        String hash = sha256("donation\n" + amount.minor());
+        Optional<IdempotencyRecord> prior = repo.idempotency(member.accountId(), "donation", key);
+        if (prior.isPresent()) {
+            if (!prior.get().getRequestHash().equals(hash)) {
+                throw new RejectedException(UNPROCESSABLE, text("market.idempotency.reused"));
+            }
+            return;
+        }
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        repo.add(new IdempotencyRecord(member.accountId(), "donation", key, hash, id.toString(), now));
+        Journal j = new Journal(id, Journal.Kind.DONATION, text("market.memo.donation"), member.accountId(), null, null, now);
+        try {
+            books.post(List.of(j), List.of(new Movement().debit(books.user(member.accountId()), amount.minor())
+                    .credit(MoneyAccount.DAO_TREASURY, amount.minor())), now);
+        } catch (MoneyBooks.InsufficientFunds e) {
+            throw new RejectedException(PAYMENT_REQUIRED, text("market.balance.short", amount.plain(), settings.currency(),
+                    Money.of(books.balance(books.user(member.accountId()))).plain()), "InsufficientFunds");
+        }
+        LedgerRecord entry = ledger.append(new NewEntry(MarketEntryTypes.TREASURY_DONATED, member.accountId(), "account:" + member.username(),
+                null, JSON.createObjectBuilder().add("movement", id.toString()).add("amount", amount.minor())
+                        .add("currency", settings.currency()).build()));
+        j.recordedAt(entry.seq());
     }
 
     // ---- invariants --------------------------------------------------------------------------------

@@ -157,4 +157,9 @@ public interface MarketRepository {
     List<Withdrawal> openWithdrawals();
 
     void flush();
+
+    /** A governed parameter's value, empty while it has its configured default. */
+    java.util.OptionalLong parameter(String name);
+
+    void parameter(String name, long value, Instant at);
 }

@@ -439,4 +439,20 @@ public class JpaMarketRepository implements MarketRepository {
     public void flush() {
         em.flush();
     }
+
+    @Override
+    public java.util.OptionalLong parameter(String name) {
+        List<?> r = em.createNativeQuery("SELECT int_value FROM market_parameter WHERE name = ?").setParameter(1, name).getResultList();
+        return r.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(((Number) r.get(0)).longValue());
+    }
+
+    @Override
+    public void parameter(String name, long value, Instant at) {
+        int changed = em.createNativeQuery("UPDATE market_parameter SET int_value = ?, changed_at = ? WHERE name = ?")
+                .setParameter(1, value).setParameter(2, java.sql.Timestamp.from(at)).setParameter(3, name).executeUpdate();
+        if (changed == 0) {
+            em.createNativeQuery("INSERT INTO market_parameter (name, int_value, changed_at) VALUES (?, ?, ?)")
+                    .setParameter(1, name).setParameter(2, value).setParameter(3, java.sql.Timestamp.from(at)).executeUpdate();
+        }
+    }
 }

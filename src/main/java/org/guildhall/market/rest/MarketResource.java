@@ -316,6 +316,31 @@ public class MarketResource {
         return new Fee(market.feeBps());
     }
 
+    public record Treasury(Money balance) {
+    }
+
+    @GET
+    @Path("treasury")
+    @PermitAll
+    @Operation(summary = "What the DAO treasury holds (grants are paid from it)")
+    public Treasury treasury() {
+        return new Treasury(market.treasuryBalance());
+    }
+
+    @POST
+    @Path("treasury/donations")
+    @RolesAllowed(Roles.MEMBER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Give part of the caller's balance to the DAO treasury",
+            description = "Needs an Idempotency-Key header; amount is a decimal string. A retry with the same key gives nothing more.")
+    @APIResponse(responseCode = "402", description = "The balance is short of the amount")
+    @APIResponse(responseCode = "200", description = "The caller's wallet after the donation")
+    public WalletSummary donate(@Parameter(in = ParameterIn.HEADER, required = true) @HeaderParam("Idempotency-Key") String key,
+            FaucetBody body) {
+        return market.donateToTreasury(callers.actor(), amount(body == null ? null : body.amount()), key);
+    }
+
     // ---- money on chain
 
     @GET

@@ -36,7 +36,7 @@ import org.guildhall.market.infrastructure.JpaMarketRepository;
 public final class MarketFixture {
 
     final Map<UUID, OwnedVersion> versions = new ConcurrentHashMap<>();
-    final Map<UUID, String> usernames = new ConcurrentHashMap<>();
+    public final Map<UUID, String> usernames = new ConcurrentHashMap<>();
     final MarketSettings settings;
     final BatchTrees trees = new BatchTrees();
     /** Account ids, shared by the services of every EntityManager as the application-scoped books share them. */
@@ -46,6 +46,17 @@ public final class MarketFixture {
     public MarketFixture(MarketSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Empties the market's tables and zeroes the platform's accounts, for a test that starts from nothing. */
+    public static void clear(EntityManager em) {
+        for (String t : List.of("market_usage_hour", "market_usage", "market_idempotency", "market_access_request", "market_licence",
+                "market_posting", "market_journal", "market_share", "market_offer", "market_check", "market_parameter")) {
+            em.createNativeQuery("DELETE FROM " + t).executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM market_account WHERE kind NOT IN ('PLATFORM_FEE', 'DAO_TREASURY', 'FAUCET', "
+                + "'CHAIN_CUSTODY', 'DEPOSITS_UNCLAIMED', 'WITHDRAWALS_PENDING')").executeUpdate();
+        em.createNativeQuery("UPDATE market_account SET balance = 0").executeUpdate();
     }
 
     public OwnedVersion version(UUID owner, String name, int revision) {
@@ -92,6 +103,7 @@ public final class MarketFixture {
         s.repo = repo;
         s.books = MoneyBooks.with(repo, opener, accountIds);
         s.settings = settings;
+        s.fees = FeeSchedule.with(repo, settings, clock);
         s.catalog = catalog();
         s.accounts = accounts();
         s.ledger = ledger(em);
@@ -124,7 +136,7 @@ public final class MarketFixture {
         return c;
     }
 
-    LedgerService ledger(EntityManager em) {
+    public LedgerService ledger(EntityManager em) {
         DefaultLedgerService l = new DefaultLedgerService();
         set(l, "repo", JpaLedgerRepository.with(em));
         set(l, "trees", trees);
@@ -151,7 +163,7 @@ public final class MarketFixture {
         });
     }
 
-    AccountService accounts() {
+    public AccountService accounts() {
         return proxy(AccountService.class, (name, args) -> switch (name) {
             case "findById" -> Optional.ofNullable(usernames.get((UUID) args[0])).map(u -> profile((UUID) args[0], u));
             case "findByUsername" -> usernames.entrySet().stream().filter(e -> e.getValue().equals(args[0])).findFirst()
@@ -164,12 +176,12 @@ public final class MarketFixture {
         return new AccountProfile(id, "subject-" + username, username, username + "@example.org", username, "", Instant.EPOCH, Instant.EPOCH);
     }
 
-    interface Answer {
+    public interface Answer {
         Object answer(String method, Object[] args);
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T proxy(Class<T> type, Answer answer) {
+    public static <T> T proxy(Class<T> type, Answer answer) {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
             if (m.getDeclaringClass() == Object.class) {
                 return switch (m.getName()) {

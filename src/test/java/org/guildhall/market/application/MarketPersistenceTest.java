@@ -40,15 +40,7 @@ class MarketPersistenceTest extends BothDatabases {
 
     EntityManagerFactory fresh(Database db) {
         EntityManagerFactory emf = migratedFactory(db);
-        inTransaction(emf, em -> {
-            for (String t : List.of("market_usage_hour", "market_usage", "market_idempotency", "market_access_request", "market_licence",
-                    "market_posting", "market_journal", "market_share", "market_offer", "market_check")) {
-                em.createNativeQuery("DELETE FROM " + t).executeUpdate();
-            }
-            em.createNativeQuery("DELETE FROM market_account WHERE kind NOT IN ('PLATFORM_FEE', 'DAO_TREASURY', 'FAUCET', "
-                    + "'CHAIN_CUSTODY', 'DEPOSITS_UNCLAIMED', 'WITHDRAWALS_PENDING')").executeUpdate();
-            em.createNativeQuery("UPDATE market_account SET balance = 0").executeUpdate();
-        });
+        inTransaction(emf, MarketFixture::clear);
         fx = new MarketFixture(MarketSettings.of(250, 1_000_000, true, 1000), clock);
         return emf;
     }

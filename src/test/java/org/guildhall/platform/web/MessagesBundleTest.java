@@ -20,7 +20,7 @@ class MessagesBundleTest {
     static final ResourceBundle BUNDLE = ResourceBundle.getBundle(Messages.BUNDLE, Locale.ENGLISH);
     static final Pattern PAGE_KEY = Pattern.compile("msg\\['([a-zA-Z0-9_.]+)'\\]");
     /** A literal that names a key; a prefix that code completes ("search.sort.") ends with a dot and is checked where it is completed. */
-    static final Pattern CODE_KEY = Pattern.compile("\"((?:profile|error|nav|home|search|role|catalog|asset|upload|new|ledger|verify|market)\\.[a-zA-Z0-9_.]*[a-zA-Z0-9_](?<!\\.properties))\"");
+    static final Pattern CODE_KEY = Pattern.compile("\"((?:profile|error|nav|home|search|role|catalog|asset|upload|new|ledger|verify|market|governance|dao)\\.[a-zA-Z0-9_.]*[a-zA-Z0-9_](?<!\\.properties))\"");
 
     @Test
     void everyKeyUsedByAPageExists() throws IOException {

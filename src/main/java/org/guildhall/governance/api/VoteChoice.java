@@ -1,0 +1,5 @@
+package org.guildhall.governance.api;
+
+public enum VoteChoice {
+    FOR, AGAINST, ABSTAIN
+}

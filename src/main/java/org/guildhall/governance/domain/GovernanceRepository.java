@@ -1,0 +1,119 @@
+package org.guildhall.governance.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.guildhall.governance.api.ParameterChangeInfo;
+import org.guildhall.governance.api.ProposalState;
+import org.guildhall.governance.api.TimelineStep;
+import org.guildhall.governance.api.VoteChoice;
+import org.guildhall.governance.api.VoteInfo;
+
+public interface GovernanceRepository {
+
+    /** The DAO's single state row, locked until the transaction ends: projections and proposal numbers queue on it. */
+    State lockState();
+
+    record State(long projectedSeq, long nextNumber) {
+    }
+
+    void projectedUpTo(long seq);
+
+    long projectedSeq();
+
+    void nextNumber(long next);
+
+    long clockOffsetSeconds();
+
+    void clockOffsetSeconds(long seconds);
+
+    // ---- contributions (a projection of the ledger) ----
+
+    /** What the ledger records of a member's contributions, and the power that gives. */
+    record Contribution(UUID accountId, long versions, long revenue, long points, long power, long lastSeq) {
+    }
+
+    Optional<Contribution> contribution(UUID accountId);
+
+    void save(Contribution c);
+
+    List<Contribution> contributionsAfter(UUID after, int limit);
+
+    void power(UUID accountId, long points, long power);
+
+    // ---- delegation ----
+
+    Optional<UUID> delegateOf(UUID delegator);
+
+    void delegate(UUID delegator, UUID delegate, Instant at, long seq);
+
+    boolean revoke(UUID delegator);
+
+    /** How many members delegate to {@code delegate}, and the sum of their own power now. */
+    long[] delegatedTo(UUID delegate);
+
+    // ---- parameters ----
+
+    OptionalLong parameter(String name);
+
+    void parameter(String name, long value, Instant at);
+
+    void addChange(String name, long oldValue, long newValue, UUID proposalId, long proposalNumber, Instant at, long seq);
+
+    List<ParameterChangeInfo> changes(Optional<String> name, int limit);
+
+    // ---- proposals ----
+
+    void add(Proposal p);
+
+    Optional<Proposal> proposal(long number);
+
+    Optional<Proposal> lockProposal(UUID id);
+
+    List<Proposal> proposals(Collection<ProposalState> states, int offset, int limit);
+
+    /** Proposals whose next transition is due at {@code now}, oldest first. */
+    List<UUID> due(Instant now, int limit);
+
+    void addStep(UUID proposal, ProposalState state, Instant at, long seq, String note);
+
+    List<TimelineStep> steps(UUID proposal);
+
+    // ---- the power snapshot of a proposal ----
+
+    /**
+     * Copies every member's power into the proposal's snapshot, with delegations applied (one hop: a member who
+     * delegates keeps 0, the delegate gains their own power). Returns {members, total power}.
+     */
+    long[] snapshot(UUID proposal);
+
+    /** Every snapshot row as {@code account:own:power:delegate}, in the order of the account ids' text. */
+    void snapshotLines(UUID proposal, Consumer<String> line);
+
+    /** Locks every snapshot row of the proposal: waits for the votes in flight and keeps new ones out until commit. */
+    void lockSnapshot(UUID proposal);
+
+    /** A voter's snapshot row, locked: {own power, power}; the delegate is in {@link PowerRow}. */
+    Optional<PowerRow> lockPower(UUID proposal, UUID account);
+
+    record PowerRow(long ownPower, long power, UUID delegate) {
+    }
+
+    Optional<ProposalState> currentState(UUID proposal);
+
+    // ---- votes ----
+
+    /** Writes the voter's vote, replacing an earlier one; returns how many times it was changed before. */
+    int putVote(UUID proposal, UUID voter, String voterName, VoteChoice choice, long weight, String reason, Instant at, long seq);
+
+    /** {for, against, abstain, votes}. */
+    long[] tally(UUID proposal);
+
+    List<VoteInfo> votes(UUID proposal, int offset, int limit);
+
+    Optional<VoteInfo> vote(UUID proposal, UUID voter);
+}
