@@ -33,7 +33,7 @@ public class HubRoutes extends HttpFilter {
     /** First path segments that belong to Guildhall itself and never name an owner. */
     private static final Set<String> RESERVED = Set.of("api", "datasets", "models", "errors", "resources",
             "jakarta.faces.resource", "javax.faces.resource", "openapi", "health", "metrics", "ibm", "WEB-INF", "META-INF",
-            "admin", "signin", "signout", "Callback", "error", "search", "me", "new", "upload", "ledger", "verify", "favicon.ico", "robots.txt");
+            "admin", "signin", "signout", "Callback", "error", "search", "me", "new", "upload", "ledger", "verify", "dao", "favicon.ico", "robots.txt");
 
     private final ConcurrentHashMap<String, Boolean> pages = new ConcurrentHashMap<>();
 

@@ -1,5 +1,6 @@
 package org.guildhall.market.web;
 
+import org.guildhall.platform.web.PageMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,7 +38,7 @@ public class BooksView implements Serializable {
         requireAdmin();
         report = market.checkInvariants();
         loaded = true;
-        MarketPages.info(report.healthy() ? "market.books.healthy" : "market.books.broken", report.findings().size());
+        PageMessages.info(report.healthy() ? "market.books.healthy" : "market.books.broken", report.findings().size());
     }
 
     private void requireAdmin() {

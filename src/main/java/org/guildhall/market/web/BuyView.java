@@ -1,5 +1,6 @@
 package org.guildhall.market.web;
 
+import org.guildhall.platform.web.PageMessages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class BuyView implements Serializable {
             faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/me/licence?id=" + p.licence().id()
                     + "&new=true");
         } catch (RejectedException | ValidationFailedException e) {
-            MarketPages.show(null, e);
+            PageMessages.show(null, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.guildhall.market.web;
 
+import org.guildhall.platform.web.PageMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -75,9 +76,9 @@ public class MoneyView implements Serializable {
             // the next top-up is a new request
             key = UUID.randomUUID().toString();
             wallet = null;
-            MarketPages.info("market.wallet.topped", m.plain(), settings.currency());
+            PageMessages.info("market.wallet.topped", m.plain(), settings.currency());
         } catch (ValidationFailedException | RejectedException e) {
-            MarketPages.show("faucet:amount", e);
+            PageMessages.show("faucet:amount", e);
         }
     }
 
@@ -117,10 +118,10 @@ public class MoneyView implements Serializable {
     public void claim(String depositId) {
         try {
             chainMoney.claim(callers.actor(), UUID.fromString(depositId), "claim-" + depositId);
-            MarketPages.info("market.deposits.claimed");
+            PageMessages.info("market.deposits.claimed");
             refresh();
         } catch (ValidationFailedException | RejectedException e) {
-            MarketPages.show(null, e);
+            PageMessages.show(null, e);
         }
     }
 
@@ -135,10 +136,10 @@ public class MoneyView implements Serializable {
             chainMoney.withdraw(callers.actor(), m, withdrawTo, withdrawKey);
             withdrawKey = UUID.randomUUID().toString();
             withdrawAmount = "";
-            MarketPages.info("market.withdrawals.requested");
+            PageMessages.info("market.withdrawals.requested");
             refresh();
         } catch (ValidationFailedException | RejectedException e) {
-            MarketPages.show("chain:withdrawAmount", e);
+            PageMessages.show("chain:withdrawAmount", e);
         }
     }
 
@@ -146,13 +147,13 @@ public class MoneyView implements Serializable {
         try {
             Money m = Money.parse(mintAmount);
             chainMoney.mintTestTokens(callers.actor(), m, withdrawTo);
-            MarketPages.info("market.deposits.minted", withdrawTo);
+            PageMessages.info("market.deposits.minted", withdrawTo);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            MarketPages.show("chain:mintAmount", new ValidationFailedException(List.of(FieldError.of("amount", "market.amount.invalid", mintAmount))));
+            PageMessages.show("chain:mintAmount", new ValidationFailedException(List.of(FieldError.of("amount", "market.amount.invalid", mintAmount))));
         } catch (ValidationFailedException | RejectedException e) {
-            MarketPages.show("chain:mintAmount", e);
+            PageMessages.show("chain:mintAmount", e);
         } catch (org.guildhall.chain.api.ChainUnavailableException e) {
-            MarketPages.info("market.deposits.chainOff");
+            PageMessages.info("market.deposits.chainOff");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.guildhall.market.web;
 
+import org.guildhall.platform.web.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -62,13 +63,13 @@ public class OffersView implements Serializable {
 
     @PostConstruct
     void init() {
-        AssetKind k = "MODEL".equalsIgnoreCase(MarketPages.param("kind")) ? AssetKind.MODEL : AssetKind.DATASET;
-        String owner = MarketPages.param("owner");
-        String name = MarketPages.param("name");
+        AssetKind k = "MODEL".equalsIgnoreCase(PageMessages.param("kind")) ? AssetKind.MODEL : AssetKind.DATASET;
+        String owner = PageMessages.param("owner");
+        String name = PageMessages.param("name");
         if (owner != null && name != null) {
             ref = new AssetRef(k, owner, name);
         }
-        String r = MarketPages.param("rev");
+        String r = PageMessages.param("rev");
         if (r != null && !r.isBlank() && !r.equals("draft")) {
             rev = r;
         }
@@ -113,15 +114,15 @@ public class OffersView implements Serializable {
             long minor = price == null || price.isBlank() ? 0 : Money.parse(price).minor();
             market.createOffer(callers.actor(), ref, rev, new OfferTerms(kind, title, minor, laterVersions, commercialUse, trainingAllowed,
                     derivativesAllowed, royaltyBps, autoApprove));
-            MarketPages.info("market.offers.created");
+            PageMessages.info("market.offers.created");
             title = "";
             price = "";
             offers = null;
         } catch (IllegalArgumentException | ArithmeticException e) {
-            MarketPages.show("offerform:price", new ValidationFailedException(List.of(
+            PageMessages.show("offerform:price", new ValidationFailedException(List.of(
                     org.guildhall.platform.validation.FieldError.of("price", "market.amount.invalid", price))));
         } catch (ValidationFailedException | RejectedException e) {
-            MarketPages.show("offerform:messages", e);
+            PageMessages.show("offerform:messages", e);
         }
     }
 
@@ -130,19 +131,19 @@ public class OffersView implements Serializable {
             market.withdrawOffer(callers.actor(), UUID.fromString(offerId));
             offers = null;
         } catch (RejectedException e) {
-            MarketPages.show(null, e);
+            PageMessages.show(null, e);
         }
     }
 
     public void request(String offerId) {
         try {
             AccessRequestInfo r = market.requestAccess(callers.actor(), UUID.fromString(offerId), purpose);
-            MarketPages.info(r.state() == AccessState.APPROVED ? "market.request.sentApproved" : "market.request.sent");
+            PageMessages.info(r.state() == AccessState.APPROVED ? "market.request.sentApproved" : "market.request.sent");
             purpose = "";
             myRequests = null;
             entitled = null;
         } catch (ValidationFailedException | RejectedException e) {
-            MarketPages.show("requestform:purpose", e);
+            PageMessages.show("requestform:purpose", e);
         }
     }
 
@@ -184,9 +185,9 @@ public class OffersView implements Serializable {
             }
             market.changeShares(callers.actor(), ref, shares);
             sharesText = null;
-            MarketPages.info("market.shares.saved");
+            PageMessages.info("market.shares.saved");
         } catch (ValidationFailedException | RejectedException e) {
-            MarketPages.show("sharesform:shares", e);
+            PageMessages.show("sharesform:shares", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.guildhall.market.web;
 
+import org.guildhall.platform.web.PageMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -59,10 +60,10 @@ public class RequestsView implements Serializable {
     private void decide(String id, boolean approve) {
         try {
             market.decide(callers.actor(), UUID.fromString(id), approve, reasons.get(id));
-            MarketPages.info(approve ? "market.requests.approvedNow" : "market.requests.rejectedNow");
+            PageMessages.info(approve ? "market.requests.approvedNow" : "market.requests.rejectedNow");
             incoming = null;
         } catch (ValidationFailedException | RejectedException e) {
-            MarketPages.show(null, e);
+            PageMessages.show(null, e);
         }
     }
 }

@@ -1,24 +1,23 @@
-package org.guildhall.market.web;
+package org.guildhall.platform.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import org.guildhall.platform.validation.FieldError;
 import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.platform.validation.ValidationFailedException;
-import org.guildhall.platform.web.Messages;
 
-/** What the market's pages share: showing a refusal where the user acts, and reading request parameters. */
-final class MarketPages {
+/** What pages share: showing a refused action's reason where the user acted, and reading request parameters. */
+public final class PageMessages {
 
-    private MarketPages() {
+    private PageMessages() {
     }
 
-    static String param(String name) {
+    public static String param(String name) {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
     }
 
     /** Shows a refused action's reason: field errors at {@code clientId}, anything else as a global message. */
-    static void show(String clientId, RuntimeException e) {
+    public static void show(String clientId, RuntimeException e) {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (e instanceof ValidationFailedException v) {
             for (FieldError error : v.errors()) {
@@ -31,7 +30,7 @@ final class MarketPages {
         }
     }
 
-    static void info(String key, Object... args) {
+    public static void info(String key, Object... args) {
         Messages.add(null, FacesMessage.SEVERITY_INFO, key, args);
     }
 }
