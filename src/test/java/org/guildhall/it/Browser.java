@@ -75,4 +75,25 @@ final class Browser {
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                         "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));")));
     }
+
+    /** A new browser signed in as {@code user} through Keycloak's sign-in form, showing {@code path}; the caller quits it. */
+    static ChromeDriver signedIn(String user, String path) {
+        ChromeDriver b = start();
+        WebDriverWaitHolder.signIn(b, user);
+        b.get(TestEnvironment.BASE_URL + path);
+        return b;
+    }
+
+    private static final class WebDriverWaitHolder {
+        static void signIn(ChromeDriver b, String user) {
+            org.openqa.selenium.support.ui.WebDriverWait wait = await(b, Duration.ofSeconds(60));
+            // a members' page sends the browser to Keycloak's sign-in form, then back
+            b.get(TestEnvironment.BASE_URL + "/me/licences");
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("username")));
+            b.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+            b.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestEnvironment.password(user));
+            b.findElement(org.openqa.selenium.By.id("kc-login")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/me/licences"));
+        }
+    }
 }

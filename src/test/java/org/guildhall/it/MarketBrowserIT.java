@@ -44,17 +44,8 @@ class MarketBrowserIT {
 
     /** A browser signed in as {@code user}, showing {@code path}. */
     ChromeDriver signedIn(String user, String path) {
-        ChromeDriver b = Browser.start();
+        ChromeDriver b = Browser.signedIn(user, path);
         browsers.add(b);
-        WebDriverWait wait = Browser.await(b, Duration.ofSeconds(60));
-        // a members' page sends the browser to Keycloak's sign-in form, then back
-        b.get(BASE_URL + "/me/licences");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        b.findElement(By.id("username")).sendKeys(user);
-        b.findElement(By.id("password")).sendKeys(TestEnvironment.password(user));
-        b.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.urlContains("/me/licences"));
-        b.get(BASE_URL + path);
         return b;
     }
 

@@ -40,6 +40,8 @@ public class ProposalView implements Serializable {
     private transient ProposalInfo proposal;
     private transient List<VoteInfo> votes;
     private String choice = "FOR";
+    /** The state the page showed last, to notice when the proposal moved on. */
+    private ProposalState shown;
     private String reason;
 
     public long getNumber() {
@@ -59,6 +61,7 @@ public class ProposalView implements Serializable {
         if (proposal == null) {
             proposal = governance.proposal(getNumber())
                     .orElseThrow(() -> RejectedException.notFound(Messages.format(Locale.ENGLISH, "governance.proposal.unknown", getNumber())));
+            shown = proposal.state();
         }
         return proposal;
     }
@@ -161,6 +164,15 @@ public class ProposalView implements Serializable {
     public void reload() {
         proposal = null;
         votes = null;
+    }
+
+    /** The live refresh: when the proposal moved on (voting opened or closed), the vote form and the votes follow. */
+    public void poll() {
+        ProposalState before = shown;
+        reload();
+        if (before != null && before != getProposal().state()) {
+            org.primefaces.PrimeFaces.current().ajax().update("voting", "votes");
+        }
     }
 
     public VoteChoice[] getChoices() {

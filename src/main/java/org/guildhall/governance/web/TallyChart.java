@@ -32,10 +32,10 @@ final class TallyChart {
             double q = WIDTH * Math.min(1.0, t.quorumPower() / (double) total);
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"gh-tally-quorum\"/>", q, BAR_Y - 8, q,
                     BAR_Y + BAR_H + 8));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"gh-chart-label\" text-anchor=\"%s\">%s</text>", q,
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"gh-tally-label\" text-anchor=\"%s\">%s</text>", q,
                     BAR_Y - 12, q > WIDTH * 0.8 ? "end" : "middle", escape(quorumLabel + " " + t.quorumPower())));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" class=\"gh-chart-label\">%s</text>", HEIGHT - 4,
+        s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" class=\"gh-tally-label\">%s</text>", HEIGHT - 4,
                 escape(forLabel + " " + t.forPower() + " · " + againstLabel + " " + t.againstPower() + " · " + abstainLabel + " "
                         + t.abstainPower() + " / " + t.totalPower())));
         return s.append("</svg>").toString();
