@@ -99,7 +99,6 @@ CREATE TABLE gov_power (
     delegate_id UUID,
     CONSTRAINT pk_gov_power PRIMARY KEY (proposal_id, account_id)
 );
-CREATE INDEX ix_gov_power_delegate ON gov_power (proposal_id, delegate_id);
 
 -- The last vote of each member (the ledger keeps every one).
 CREATE TABLE gov_vote (
@@ -124,4 +123,15 @@ CREATE TABLE gov_step (
     ledger_seq  BIGINT      NOT NULL,
     note        VARCHAR(1000),
     CONSTRAINT pk_gov_step PRIMARY KEY (proposal_id, ledger_seq)
+);
+
+-- The running tally of an active proposal, kept by each vote (one row, one UPDATE per vote): the live tally is
+-- read here; the vote's close recomputes it from gov_vote and records that.
+CREATE TABLE gov_tally (
+    proposal_id   UUID   NOT NULL,
+    for_power     BIGINT NOT NULL,
+    against_power BIGINT NOT NULL,
+    abstain_power BIGINT NOT NULL,
+    votes         BIGINT NOT NULL,
+    CONSTRAINT pk_gov_tally PRIMARY KEY (proposal_id)
 );

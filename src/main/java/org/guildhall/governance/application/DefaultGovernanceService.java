@@ -116,6 +116,9 @@ public class DefaultGovernanceService implements GovernanceService {
 
     Clock clock = Clock.systemUTC();
 
+    /** Proposal numbers never change their proposal: votes find the id without a query. */
+    private final java.util.Map<Long, UUID> proposalIds = new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile long offset;
     private volatile long offsetLoadedAt;
 
@@ -339,13 +342,18 @@ public class DefaultGovernanceService implements GovernanceService {
         if (!errors.isEmpty()) {
             throw new ValidationFailedException(errors);
         }
-        Proposal p = repo.proposal(number).orElseThrow(() -> unknown(number));
+        UUID id = proposalIds.computeIfAbsent(number, n -> repo.proposal(n).map(Proposal::getId).orElse(null));
+        if (id == null) {
+            throw unknown(number);
+        }
+        // the voter's snapshot row is the lock: two votes of one member queue here, and the closing tally waits for both;
+        // the proposal is read after it, so that a vote closed meanwhile is seen closed
+        Optional<PowerRow> locked = repo.lockPower(id, voter.accountId());
+        Proposal p = repo.proposalById(id).orElseThrow(() -> unknown(number));
         Instant now = now();
         refuseUnlessOpen(p, p.getState(), now);
-        // the voter's snapshot row is the lock: two votes of one member queue here, and the closing tally waits for both
-        PowerRow row = repo.lockPower(p.getId(), voter.accountId()).orElseThrow(() -> new RejectedException(FORBIDDEN,
+        PowerRow row = locked.orElseThrow(() -> new RejectedException(FORBIDDEN,
                 text("governance.vote.notMember", number, p.getSnapshotSeq()), "NotMember"));
-        refuseUnlessOpen(p, repo.currentState(p.getId()).orElseThrow(), now);
         if (row.power() == 0) {
             if (row.delegate() != null) {
                 String to = accounts.findById(row.delegate()).map(AccountProfile::username).orElse(row.delegate().toString());
@@ -359,7 +367,12 @@ public class DefaultGovernanceService implements GovernanceService {
             payload.add("reason", why);
         }
         LedgerRecord e = append(GovernanceEntryTypes.VOTE_CAST, voter.accountId(), p, payload);
-        repo.putVote(p.getId(), voter.accountId(), voter.username(), choice, row.power(), why, now, e.seq());
+        Optional<GovernanceRepository.PriorVote> prior = repo.putVote(p.getId(), voter.accountId(), voter.username(), choice, row.power(),
+                why, now, e.seq());
+        long[] delta = new long[3];
+        delta[choice.ordinal()] += row.power();
+        prior.ifPresent(v -> delta[v.choice().ordinal()] -= v.weight());
+        repo.addToTally(p.getId(), delta[0], delta[1], delta[2], prior.isPresent() ? 0 : 1);
         return new VoteInfo(voter.username(), choice, row.power(), why, now, e.seq());
     }
 
@@ -409,7 +422,7 @@ public class DefaultGovernanceService implements GovernanceService {
                         p.getState() == ProposalState.PENDING ? t : p.getThresholdBps());
             }
             case ACTIVE -> {
-                long[] t = repo.tally(p.getId());
+                long[] t = repo.liveTally(p.getId());
                 yield new Tally(t[0], t[1], t[2], t[3], p.getTotalPower(), quorumPower(p.getTotalPower(), p.getQuorumBps()),
                         p.getQuorumBps(), p.getThresholdBps());
             }
@@ -558,12 +571,13 @@ public class DefaultGovernanceService implements GovernanceService {
 
     private void activate(Proposal p, Instant now) {
         long head = catchUp().projectedSeq();
-        long[] snap = repo.snapshot(p.getId());
+        repo.snapshot(p.getId());
         MessageDigest digest = sha256();
-        repo.snapshotLines(p.getId(), line -> digest.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        long[] snap = repo.snapshotLines(p.getId(), line -> digest.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
         int quorum = (int) parameters.value(ParameterSpec.QUORUM);
         int threshold = (int) parameters.value(ParameterSpec.THRESHOLD);
         p.activate(head, snap[1], snap[0], quorum, threshold);
+        repo.openTally(p.getId());
         LedgerRecord e = append(GovernanceEntryTypes.PROPOSAL_ACTIVATED, null, p, JSON.createObjectBuilder().add("snapshotSeq", head)
                 .add("members", snap[0]).add("totalPower", snap[1]).add("snapshotSha256", HexFormat.of().formatHex(digest.digest()))
                 .add("quorumBps", quorum).add("thresholdBps", threshold)
@@ -575,6 +589,10 @@ public class DefaultGovernanceService implements GovernanceService {
     private void close(Proposal p, Instant now) {
         repo.lockSnapshot(p.getId());
         long[] t = repo.tally(p.getId());
+        if (!java.util.Arrays.equals(t, repo.liveTally(p.getId()))) {
+            LOG.warning("proposal " + p.getNumber() + ": the running tally " + java.util.Arrays.toString(repo.liveTally(p.getId()))
+                    + " differs from the votes " + java.util.Arrays.toString(t) + "; the votes count");
+        }
         Tally tally = new Tally(t[0], t[1], t[2], t[3], p.getTotalPower(), quorumPower(p.getTotalPower(), p.getQuorumBps()),
                 p.getQuorumBps(), p.getThresholdBps());
         boolean succeeded = tally.succeeds();

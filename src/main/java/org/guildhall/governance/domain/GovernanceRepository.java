@@ -87,12 +87,16 @@ public interface GovernanceRepository {
 
     /**
      * Copies every member's power into the proposal's snapshot, with delegations applied (one hop: a member who
-     * delegates keeps 0, the delegate gains their own power). Returns {members, total power}.
+     * delegates keeps 0, the delegate gains their own power).
      */
-    long[] snapshot(UUID proposal);
+    void snapshot(UUID proposal);
 
-    /** Every snapshot row as {@code account:own:power:delegate}, in the order of the account ids' text. */
-    void snapshotLines(UUID proposal, Consumer<String> line);
+    /**
+     * Every snapshot row as {@code account:own:power:delegate}, in the order of the account ids' text.
+     *
+     * @return {members, total power}
+     */
+    long[] snapshotLines(UUID proposal, Consumer<String> line);
 
     /** Locks every snapshot row of the proposal: waits for the votes in flight and keeps new ones out until commit. */
     void lockSnapshot(UUID proposal);
@@ -107,11 +111,26 @@ public interface GovernanceRepository {
 
     // ---- votes ----
 
-    /** Writes the voter's vote, replacing an earlier one; returns how many times it was changed before. */
-    int putVote(UUID proposal, UUID voter, String voterName, VoteChoice choice, long weight, String reason, Instant at, long seq);
+    /** The vote a new one replaces. */
+    record PriorVote(VoteChoice choice, long weight) {
+    }
 
-    /** {for, against, abstain, votes}. */
+    /** Writes the voter's vote, replacing an earlier one, which it returns. */
+    Optional<PriorVote> putVote(UUID proposal, UUID voter, String voterName, VoteChoice choice, long weight, String reason, Instant at,
+            long seq);
+
+    /** {for, against, abstain, votes}, summed over the votes. */
     long[] tally(UUID proposal);
+
+    void openTally(UUID proposal);
+
+    /** Moves the running tally by the differences a vote makes. */
+    void addToTally(UUID proposal, long forPower, long againstPower, long abstainPower, long votes);
+
+    /** {for, against, abstain, votes} as the votes so far moved it. */
+    long[] liveTally(UUID proposal);
+
+    Optional<Proposal> proposalById(UUID id);
 
     List<VoteInfo> votes(UUID proposal, int offset, int limit);
 

@@ -233,28 +233,34 @@ public class JpaGovernanceRepository implements GovernanceRepository {
     // ---- snapshots
 
     @Override
-    public long[] snapshot(UUID proposal) {
+    public void snapshot(UUID proposal) {
         em.createNativeQuery("INSERT INTO gov_power (proposal_id, account_id, own_power, power, delegate_id) "
-                + "SELECT ?, c.account_id, c.power, 0, d.delegate_id FROM gov_contribution c "
-                + "LEFT JOIN gov_delegation d ON d.delegator_id = c.account_id").setParameter(1, proposal).executeUpdate();
-        em.createNativeQuery("UPDATE gov_power SET power = (CASE WHEN delegate_id IS NULL THEN own_power ELSE 0 END) "
-                + "+ COALESCE((SELECT SUM(x.own_power) FROM gov_power x WHERE x.proposal_id = gov_power.proposal_id "
-                + "AND x.delegate_id = gov_power.account_id), 0) WHERE proposal_id = ?").setParameter(1, proposal).executeUpdate();
-        Object[] r = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(power), 0) FROM gov_power WHERE proposal_id = ?")
-                .setParameter(1, proposal).getSingleResult();
-        return new long[] {num(r[0]), num(r[1])};
+                + "SELECT ?, c.account_id, c.power, CASE WHEN d.delegate_id IS NULL THEN c.power ELSE 0 END, d.delegate_id "
+                + "FROM gov_contribution c LEFT JOIN gov_delegation d ON d.delegator_id = c.account_id").setParameter(1, proposal)
+                .executeUpdate();
+        // one hop: each delegate gains the own power of the members who delegate to it (there are far fewer delegates than members)
+        for (Object o : em.createNativeQuery("SELECT d.delegate_id, SUM(c.power) FROM gov_delegation d "
+                + "JOIN gov_contribution c ON c.account_id = d.delegator_id GROUP BY d.delegate_id").getResultList()) {
+            Object[] r = (Object[]) o;
+            em.createNativeQuery("UPDATE gov_power SET power = power + ? WHERE proposal_id = ? AND account_id = ?").setParameter(1, num(r[1]))
+                    .setParameter(2, proposal).setParameter(3, uuid(r[0])).executeUpdate();
+        }
     }
 
     @Override
-    public void snapshotLines(UUID proposal, Consumer<String> line) {
+    public long[] snapshotLines(UUID proposal, Consumer<String> line) {
         List<String> lines = new ArrayList<>();
+        long total = 0;
         for (Object o : em.createNativeQuery("SELECT account_id, own_power, power, delegate_id FROM gov_power WHERE proposal_id = ?")
                 .setParameter(1, proposal).getResultList()) {
             Object[] r = (Object[]) o;
-            lines.add(uuid(r[0]) + ":" + num(r[1]) + ":" + num(r[2]) + ":" + (r[3] == null ? "" : uuid(r[3]).toString()));
+            long power = num(r[2]);
+            total += power;
+            lines.add(uuid(r[0]) + ":" + num(r[1]) + ":" + power + ":" + (r[3] == null ? "" : uuid(r[3]).toString()));
         }
         lines.sort(null);
         lines.forEach(line);
+        return new long[] {lines.size(), total};
     }
 
     @Override
@@ -281,22 +287,52 @@ public class JpaGovernanceRepository implements GovernanceRepository {
     // ---- votes
 
     @Override
-    public int putVote(UUID proposal, UUID voter, String voterName, VoteChoice choice, long weight, String reason, Instant at, long seq) {
-        List<?> prior = em.createNativeQuery("SELECT changes FROM gov_vote WHERE proposal_id = ? AND voter_id = ?").setParameter(1, proposal)
-                .setParameter(2, voter).getResultList();
+    public Optional<PriorVote> putVote(UUID proposal, UUID voter, String voterName, VoteChoice choice, long weight, String reason, Instant at,
+            long seq) {
+        List<?> prior = em.createNativeQuery("SELECT choice, weight, changes FROM gov_vote WHERE proposal_id = ? AND voter_id = ?")
+                .setParameter(1, proposal).setParameter(2, voter).getResultList();
         if (prior.isEmpty()) {
             em.createNativeQuery("INSERT INTO gov_vote (proposal_id, voter_id, voter_name, choice, weight, reason, cast_at, ledger_seq, changes) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)").setParameter(1, proposal).setParameter(2, voter).setParameter(3, voterName)
                     .setParameter(4, choice.name()).setParameter(5, weight).setParameter(6, reason == null ? "" : reason).setParameter(7, Timestamp.from(at))
                     .setParameter(8, seq).executeUpdate();
-            return 0;
+            return Optional.empty();
         }
-        int changes = (int) num(prior.get(0)) + 1;
+        Object[] was = (Object[]) prior.get(0);
         em.createNativeQuery("UPDATE gov_vote SET choice = ?, weight = ?, reason = ?, cast_at = ?, ledger_seq = ?, changes = ? "
                 + "WHERE proposal_id = ? AND voter_id = ?").setParameter(1, choice.name()).setParameter(2, weight).setParameter(3, reason == null ? "" : reason)
-                .setParameter(4, Timestamp.from(at)).setParameter(5, seq).setParameter(6, changes).setParameter(7, proposal)
+                .setParameter(4, Timestamp.from(at)).setParameter(5, seq).setParameter(6, num(was[2]) + 1).setParameter(7, proposal)
                 .setParameter(8, voter).executeUpdate();
-        return changes;
+        return Optional.of(new PriorVote(VoteChoice.valueOf((String) was[0]), num(was[1])));
+    }
+
+    @Override
+    public void openTally(UUID proposal) {
+        em.createNativeQuery("INSERT INTO gov_tally (proposal_id, for_power, against_power, abstain_power, votes) VALUES (?, 0, 0, 0, 0)")
+                .setParameter(1, proposal).executeUpdate();
+    }
+
+    @Override
+    public void addToTally(UUID proposal, long forPower, long againstPower, long abstainPower, long votes) {
+        em.createNativeQuery("UPDATE gov_tally SET for_power = for_power + ?, against_power = against_power + ?, "
+                + "abstain_power = abstain_power + ?, votes = votes + ? WHERE proposal_id = ?").setParameter(1, forPower)
+                .setParameter(2, againstPower).setParameter(3, abstainPower).setParameter(4, votes).setParameter(5, proposal).executeUpdate();
+    }
+
+    @Override
+    public long[] liveTally(UUID proposal) {
+        List<?> rows = em.createNativeQuery("SELECT for_power, against_power, abstain_power, votes FROM gov_tally WHERE proposal_id = ?")
+                .setParameter(1, proposal).getResultList();
+        if (rows.isEmpty()) {
+            return new long[4];
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new long[] {num(r[0]), num(r[1]), num(r[2]), num(r[3])};
+    }
+
+    @Override
+    public Optional<Proposal> proposalById(UUID id) {
+        return Optional.ofNullable(em.find(Proposal.class, id));
     }
 
     @Override

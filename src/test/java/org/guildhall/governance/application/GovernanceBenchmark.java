@@ -63,11 +63,13 @@ public final class GovernanceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int members = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int voters = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        // one member in 20 delegates (to member 1) on top of the voters, so that the proposal ends with as many votes
+        int members = voters + voters / 19 + 1;
         int cast = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         JsonObjectBuilder out = JSON.createObjectBuilder().add("cores", Runtime.getRuntime().availableProcessors())
-                .add("java", System.getProperty("java.version")).add("members", members).add("votesCastThroughTheService", cast)
+                .add("java", System.getProperty("java.version")).add("members", members).add("voters", voters).add("votesCastThroughTheService", cast)
                 .add("threads", threads);
         Path dir = Files.createDirectories(Path.of("target/bench/dao-h2"));
         try (var files = Files.list(dir)) {
@@ -135,6 +137,10 @@ public final class GovernanceBenchmark {
             long s0 = System.nanoTime();
             boolean activated = tx(emf, em -> fx.service(em).step(p.id()));
             long snapshotNanos = System.nanoTime() - s0;
+            if (System.getProperty("dao.snapshotOnly") != null) {
+                System.out.printf("%s: snapshot %d ms%n", db, snapshotNanos / 1_000_000);
+                return JSON.createObjectBuilder().build();
+            }
             ProposalInfo active = tx(emf, em -> fx.service(em).proposal(p.number()).orElseThrow());
             System.out.printf("%s: snapshot of %d members in %.0f ms (%s)%n", db, active.members(), snapshotNanos / 1e6, active.state());
 
@@ -154,6 +160,7 @@ public final class GovernanceBenchmark {
 
             // the remaining members' votes, written directly, so that the proposal holds one vote per voter
             int direct = insertVotes(ds, p.id(), voters.subList(warm + cast, voters.size()));
+            // H2 answers a repeated query on unchanged tables from its result cache: the first run is the cold one
             long[] live = new long[21];
             Tally t = null;
             for (int i = 0; i < live.length; i++) {
@@ -161,6 +168,7 @@ public final class GovernanceBenchmark {
                 t = tx(emf, em -> fx.service(em).tally(p.number()));
                 live[i] = System.nanoTime() - t0;
             }
+            long cold = live[0];
             Arrays.sort(live);
             tx(emf, em -> {
                 fx.service(em).moveClock(fx.defaults.get(org.guildhall.governance.domain.ParameterSpec.VOTING_PERIOD) + 1);
@@ -170,14 +178,16 @@ public final class GovernanceBenchmark {
             tx(emf, em -> fx.service(em).step(p.id()));
             long closeNanos = System.nanoTime() - c0;
             ProposalInfo closed = tx(emf, em -> fx.service(em).proposal(p.number()).orElseThrow());
-            System.out.printf("%s: tally of %d votes: live median %.1f ms, close %.0f ms (%s)%n", db, closed.tally().votes(), live[10] / 1e6,
+            System.out.printf("%s: tally of %d votes: live first %.1f ms, median %.1f ms, close %.0f ms (%s)%n", db, closed.tally().votes(),
+                    cold / 1e6, live[10] / 1e6,
                     closeNanos / 1e6, closed.state());
             return JSON.createObjectBuilder()
                     .add("snapshot", JSON.createObjectBuilder().add("members", active.members()).add("totalPower", active.tally().totalPower())
                             .add("activated", activated && active.state() == ProposalState.ACTIVE).add("ms", ms(snapshotNanos)))
                     .add("votes", JSON.createObjectBuilder().add("castThroughTheService", done).add("seconds", Math.round(voteSeconds * 1000) / 1000.0)
                             .add("votesPerSecond", Math.round(done / voteSeconds)).add("writtenDirectly", direct))
-                    .add("tally", JSON.createObjectBuilder().add("votes", t.votes()).add("liveMedianMs", ms(live[live.length / 2]))
+                    .add("tally", JSON.createObjectBuilder().add("votes", t.votes()).add("liveFirstMs", ms(cold))
+                            .add("liveMedianMs", ms(live[live.length / 2]))
                             .add("liveMaxMs", ms(live[live.length - 1])).add("closeMs", ms(closeNanos))
                             .add("closedVotes", closed.tally().votes()).add("state", closed.state().name()))
                     .build();
@@ -189,6 +199,7 @@ public final class GovernanceBenchmark {
     /** Members with random contributions (1–40 versions, up to 5,000 units earned); every 20th delegates to member 1. */
     static void seedMembers(DataSource ds, GovernanceFixture fx, int members, List<Actor> actors, List<Boolean> delegates) throws Exception {
         Random r = new Random(42);
+        int[] delegators = {0};
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO gov_contribution (account_id, versions, revenue, points, power, last_seq) "
@@ -208,9 +219,10 @@ public final class GovernanceBenchmark {
                     ins.setLong(4, points);
                     ins.setLong(5, PowerFormula.power(points));
                     ins.addBatch();
-                    boolean delegating = i > 1 && i % 20 == 0;
+                    boolean delegating = i > 1 && i % 20 == 0 && delegators[0] < members / 20;
                     delegates.add(delegating);
                     if (delegating) {
+                        delegators[0]++;
                         del.setObject(1, id);
                         del.setObject(2, fx.market.account("member1"));
                         del.setTimestamp(3, Timestamp.from(Instant.now()));

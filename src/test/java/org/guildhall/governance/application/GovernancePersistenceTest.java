@@ -61,7 +61,7 @@ class GovernancePersistenceTest extends BothDatabases {
         EntityManagerFactory emf = migratedFactory(db);
         inTransaction(emf, em -> {
             MarketFixture.clear(em);
-            for (String t : List.of("gov_vote", "gov_power", "gov_step", "gov_proposal", "gov_delegation", "gov_parameter",
+            for (String t : List.of("gov_vote", "gov_tally", "gov_power", "gov_step", "gov_proposal", "gov_delegation", "gov_parameter",
                     "gov_parameter_change", "gov_contribution")) {
                 em.createNativeQuery("DELETE FROM " + t).executeUpdate();
             }
