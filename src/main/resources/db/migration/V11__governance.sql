@@ -13,13 +13,15 @@ CREATE TABLE gov_state (
 );
 INSERT INTO gov_state (id, projected_seq, next_number, clock_offset_seconds) VALUES (1, 0, 1, 0);
 
--- Recorded contributions per account (published versions, revenue earned in minor units) and the power they give.
+-- Recorded contributions per account (published versions, revenue earned in minor units) and the power they give;
+-- first_seq is the ledger entry that made the account a member.
 CREATE TABLE gov_contribution (
     account_id UUID   NOT NULL,
     versions   BIGINT NOT NULL,
     revenue    BIGINT NOT NULL,
     points     BIGINT NOT NULL,
     power      BIGINT NOT NULL,
+    first_seq  BIGINT NOT NULL,
     last_seq   BIGINT NOT NULL,
     CONSTRAINT pk_gov_contribution PRIMARY KEY (account_id)
 );
@@ -90,7 +92,10 @@ CREATE TABLE gov_proposal (
 );
 CREATE INDEX ix_gov_proposal_state ON gov_proposal (state, number);
 
--- Each member's power at the proposal's snapshot: own power, and the power it votes with after delegations.
+-- A proposal's snapshot, copy on write: a member without a row here votes with the power gov_contribution
+-- holds (it has not changed since the snapshot). Rows are written when the proposal opens for the members a
+-- delegation concerns (the delegator keeps 0, the delegate gains), and, while the vote is open, for a member
+-- just before their contribution changes (the power they had at the snapshot).
 CREATE TABLE gov_power (
     proposal_id UUID   NOT NULL,
     account_id  UUID   NOT NULL,

@@ -77,11 +77,14 @@ public class ContributionProjector {
                 counted++;
             }
             delta.forEach((account, d) -> {
-                Contribution was = repo.contribution(account).orElse(new Contribution(account, 0, 0, 0, 0, 0));
+                java.util.Optional<Contribution> before = repo.contribution(account);
+                // an open vote keeps the power the member had when it opened
+                before.ifPresent(c -> repo.preserve(account));
+                Contribution was = before.orElse(new Contribution(account, 0, 0, 0, 0, d[3], 0));
                 long versions = was.versions() + d[0];
                 long revenue = was.revenue() + d[1];
                 long points = PowerFormula.points(versions, revenue, versionWeight, revenueWeight);
-                repo.save(new Contribution(account, versions, revenue, points, PowerFormula.power(points), d[2]));
+                repo.save(new Contribution(account, versions, revenue, points, PowerFormula.power(points), was.firstSeq(), d[2]));
             });
             if (page.size() < PAGE) {
                 break;
@@ -93,7 +96,7 @@ public class ContributionProjector {
     }
 
     private static void add(Map<UUID, long[]> delta, UUID account, long versions, long revenue, long seq) {
-        long[] d = delta.computeIfAbsent(account, a -> new long[3]);
+        long[] d = delta.computeIfAbsent(account, a -> new long[] {0, 0, 0, seq});
         d[0] += versions;
         d[1] += revenue;
         d[2] = seq;
@@ -103,6 +106,7 @@ public class ContributionProjector {
     void recomputeAll() {
         long versionWeight = parameters.value(org.guildhall.governance.domain.ParameterSpec.VERSION_WEIGHT);
         long revenueWeight = parameters.value(org.guildhall.governance.domain.ParameterSpec.REVENUE_WEIGHT);
+        repo.preserve(null);
         UUID after = null;
         for (List<Contribution> page = repo.contributionsAfter(null, PAGE); !page.isEmpty(); page = repo.contributionsAfter(after, PAGE)) {
             for (Contribution c : page) {

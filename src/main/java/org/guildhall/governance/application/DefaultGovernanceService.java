@@ -346,14 +346,15 @@ public class DefaultGovernanceService implements GovernanceService {
         if (id == null) {
             throw unknown(number);
         }
-        // the voter's snapshot row is the lock: two votes of one member queue here, and the closing tally waits for both;
-        // the proposal is read after it, so that a vote closed meanwhile is seen closed
-        Optional<PowerRow> locked = repo.lockPower(id, voter.accountId());
+        // the member's contribution row is the lock: two votes of one member queue here; the proposal is read after
+        // it, so that a vote closed meanwhile is seen closed
+        Optional<Contribution> member = repo.lockContribution(voter.accountId());
         Proposal p = repo.proposalById(id).orElseThrow(() -> unknown(number));
         Instant now = now();
         refuseUnlessOpen(p, p.getState(), now);
-        PowerRow row = locked.orElseThrow(() -> new RejectedException(FORBIDDEN,
-                text("governance.vote.notMember", number, p.getSnapshotSeq()), "NotMember"));
+        PowerRow row = repo.powerRow(id, voter.accountId())
+                .or(() -> member.filter(c -> c.firstSeq() <= p.getSnapshotSeq()).map(c -> new PowerRow(c.power(), c.power(), null)))
+                .orElseThrow(() -> new RejectedException(FORBIDDEN, text("governance.vote.notMember", number, p.getSnapshotSeq()), "NotMember"));
         if (row.power() == 0) {
             if (row.delegate() != null) {
                 String to = accounts.findById(row.delegate()).map(AccountProfile::username).orElse(row.delegate().toString());
@@ -361,18 +362,20 @@ public class DefaultGovernanceService implements GovernanceService {
             }
             throw new RejectedException(FORBIDDEN, text("governance.vote.noPower", number), "NoPower");
         }
+        Optional<VoteInfo> prior = repo.vote(id, voter.accountId());
+        long[] delta = new long[3];
+        delta[choice.ordinal()] += row.power();
+        prior.ifPresent(v -> delta[v.choice().ordinal()] -= v.weight());
+        repo.addToTally(id, delta[0], delta[1], delta[2], prior.isPresent() ? 0 : 1);
+        // the closing tally holds this row until it commits: a vote that waited here finds the proposal closed
+        refuseUnlessOpen(p, repo.currentState(id).orElseThrow(), now);
         JsonObjectBuilder payload = JSON.createObjectBuilder().add("voter", voter.accountId().toString()).add("voterName", voter.username())
                 .add("choice", choice.name()).add("weight", row.power());
         if (why != null) {
             payload.add("reason", why);
         }
         LedgerRecord e = append(GovernanceEntryTypes.VOTE_CAST, voter.accountId(), p, payload);
-        Optional<GovernanceRepository.PriorVote> prior = repo.putVote(p.getId(), voter.accountId(), voter.username(), choice, row.power(),
-                why, now, e.seq());
-        long[] delta = new long[3];
-        delta[choice.ordinal()] += row.power();
-        prior.ifPresent(v -> delta[v.choice().ordinal()] -= v.weight());
-        repo.addToTally(p.getId(), delta[0], delta[1], delta[2], prior.isPresent() ? 0 : 1);
+        repo.putVote(id, voter.accountId(), voter.username(), choice, row.power(), why, now, e.seq());
         return new VoteInfo(voter.username(), choice, row.power(), why, now, e.seq());
     }
 
@@ -573,6 +576,7 @@ public class DefaultGovernanceService implements GovernanceService {
         long head = catchUp().projectedSeq();
         repo.snapshot(p.getId());
         MessageDigest digest = sha256();
+        // the snapshot's total and members, and a hash of every member's line: anyone holding the ledger can check them
         long[] snap = repo.snapshotLines(p.getId(), line -> digest.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
         int quorum = (int) parameters.value(ParameterSpec.QUORUM);
         int threshold = (int) parameters.value(ParameterSpec.THRESHOLD);
@@ -587,7 +591,7 @@ public class DefaultGovernanceService implements GovernanceService {
     }
 
     private void close(Proposal p, Instant now) {
-        repo.lockSnapshot(p.getId());
+        repo.lockTally(p.getId());
         long[] t = repo.tally(p.getId());
         if (!java.util.Arrays.equals(t, repo.liveTally(p.getId()))) {
             LOG.warning("proposal " + p.getNumber() + ": the running tally " + java.util.Arrays.toString(repo.liveTally(p.getId()))

@@ -34,8 +34,17 @@ public interface GovernanceRepository {
     // ---- contributions (a projection of the ledger) ----
 
     /** What the ledger records of a member's contributions, and the power that gives. */
-    record Contribution(UUID accountId, long versions, long revenue, long points, long power, long lastSeq) {
+    record Contribution(UUID accountId, long versions, long revenue, long points, long power, long firstSeq, long lastSeq) {
     }
+
+    /** The member's contribution row, locked until the transaction ends: one member's votes queue on it. */
+    Optional<Contribution> lockContribution(UUID accountId);
+
+    /**
+     * Before a member's contribution changes: keeps the power they had for every ACTIVE proposal that has no row of
+     * theirs yet (copy on write of the snapshots). {@code accountId} null: every member (a weight is changing).
+     */
+    void preserve(UUID accountId);
 
     Optional<Contribution> contribution(UUID accountId);
 
@@ -86,26 +95,27 @@ public interface GovernanceRepository {
     // ---- the power snapshot of a proposal ----
 
     /**
-     * Copies every member's power into the proposal's snapshot, with delegations applied (one hop: a member who
-     * delegates keeps 0, the delegate gains their own power).
+     * Opens the proposal's snapshot: rows for the members a delegation concerns (one hop: a member who delegates keeps
+     * 0, the delegate gains their own power). Every other member's snapshot power is their contribution's until it
+     * changes ({@link #preserve}).
      */
     void snapshot(UUID proposal);
 
     /**
-     * Every snapshot row as {@code account:own:power:delegate}, in the order of the account ids' text.
+     * Every member's snapshot as {@code account:own:power:delegate}, in the order of the account ids' text.
      *
      * @return {members, total power}
      */
     long[] snapshotLines(UUID proposal, Consumer<String> line);
 
-    /** Locks every snapshot row of the proposal: waits for the votes in flight and keeps new ones out until commit. */
-    void lockSnapshot(UUID proposal);
-
-    /** A voter's snapshot row, locked: {own power, power}; the delegate is in {@link PowerRow}. */
-    Optional<PowerRow> lockPower(UUID proposal, UUID account);
+    /** The member's row in the proposal's snapshot, if the snapshot keeps one (see {@link #snapshot}). */
+    Optional<PowerRow> powerRow(UUID proposal, UUID account);
 
     record PowerRow(long ownPower, long power, UUID delegate) {
     }
+
+    /** Locks the proposal's running tally: votes in flight finish first, later ones see the proposal closed. */
+    void lockTally(UUID proposal);
 
     Optional<ProposalState> currentState(UUID proposal);
 

@@ -72,13 +72,35 @@ public class JpaGovernanceRepository implements GovernanceRepository {
 
     @Override
     public Optional<Contribution> contribution(UUID accountId) {
-        List<?> rows = em.createNativeQuery("SELECT account_id, versions, revenue, points, power, last_seq FROM gov_contribution "
-                + "WHERE account_id = ?").setParameter(1, accountId).getResultList();
+        List<?> rows = em.createNativeQuery("SELECT " + CONTRIBUTION + " FROM gov_contribution WHERE account_id = ?").setParameter(1, accountId)
+                .getResultList();
         return rows.stream().findFirst().map(r -> contribution((Object[]) r));
     }
 
+    private static final String CONTRIBUTION = "account_id, versions, revenue, points, power, first_seq, last_seq";
+
     private static Contribution contribution(Object[] r) {
-        return new Contribution(uuid(r[0]), num(r[1]), num(r[2]), num(r[3]), num(r[4]), num(r[5]));
+        return new Contribution(uuid(r[0]), num(r[1]), num(r[2]), num(r[3]), num(r[4]), num(r[5]), num(r[6]));
+    }
+
+    @Override
+    public Optional<Contribution> lockContribution(UUID accountId) {
+        List<?> rows = em.createNativeQuery("SELECT " + CONTRIBUTION + " FROM gov_contribution WHERE account_id = ? FOR UPDATE")
+                .setParameter(1, accountId).getResultList();
+        return rows.stream().findFirst().map(r -> contribution((Object[]) r));
+    }
+
+    @Override
+    public void preserve(UUID accountId) {
+        String sql = "INSERT INTO gov_power (proposal_id, account_id, own_power, power) SELECT p.id, c.account_id, c.power, c.power "
+                + "FROM gov_proposal p CROSS JOIN gov_contribution c WHERE p.state = 'ACTIVE' AND c.first_seq <= p.snapshot_seq "
+                + (accountId == null ? "" : "AND c.account_id = ? ")
+                + "AND NOT EXISTS (SELECT 1 FROM gov_power g WHERE g.proposal_id = p.id AND g.account_id = c.account_id)";
+        var q = em.createNativeQuery(sql);
+        if (accountId != null) {
+            q.setParameter(1, accountId);
+        }
+        q.executeUpdate();
     }
 
     @Override
@@ -87,19 +109,18 @@ public class JpaGovernanceRepository implements GovernanceRepository {
                 + "WHERE account_id = ?").setParameter(1, c.versions()).setParameter(2, c.revenue()).setParameter(3, c.points())
                 .setParameter(4, c.power()).setParameter(5, c.lastSeq()).setParameter(6, c.accountId()).executeUpdate();
         if (n == 0) {
-            em.createNativeQuery("INSERT INTO gov_contribution (account_id, versions, revenue, points, power, last_seq) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)").setParameter(1, c.accountId()).setParameter(2, c.versions())
-                    .setParameter(3, c.revenue()).setParameter(4, c.points()).setParameter(5, c.power()).setParameter(6, c.lastSeq())
-                    .executeUpdate();
+            em.createNativeQuery("INSERT INTO gov_contribution (" + CONTRIBUTION + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, c.accountId()).setParameter(2, c.versions()).setParameter(3, c.revenue()).setParameter(4, c.points())
+                    .setParameter(5, c.power()).setParameter(6, c.firstSeq()).setParameter(7, c.lastSeq()).executeUpdate();
         }
     }
 
     @Override
     public List<Contribution> contributionsAfter(UUID after, int limit) {
         var q = after == null
-                ? em.createNativeQuery("SELECT account_id, versions, revenue, points, power, last_seq FROM gov_contribution ORDER BY account_id")
-                : em.createNativeQuery("SELECT account_id, versions, revenue, points, power, last_seq FROM gov_contribution "
-                        + "WHERE account_id > ? ORDER BY account_id").setParameter(1, after);
+                ? em.createNativeQuery("SELECT " + CONTRIBUTION + " FROM gov_contribution ORDER BY account_id")
+                : em.createNativeQuery("SELECT " + CONTRIBUTION + " FROM gov_contribution WHERE account_id > ? ORDER BY account_id")
+                        .setParameter(1, after);
         return ((List<?>) q.setMaxResults(limit).getResultList()).stream().map(r -> contribution((Object[]) r)).toList();
     }
 
@@ -235,15 +256,19 @@ public class JpaGovernanceRepository implements GovernanceRepository {
     @Override
     public void snapshot(UUID proposal) {
         em.createNativeQuery("INSERT INTO gov_power (proposal_id, account_id, own_power, power, delegate_id) "
-                + "SELECT ?, c.account_id, c.power, CASE WHEN d.delegate_id IS NULL THEN c.power ELSE 0 END, d.delegate_id "
-                + "FROM gov_contribution c LEFT JOIN gov_delegation d ON d.delegator_id = c.account_id").setParameter(1, proposal)
-                .executeUpdate();
-        // one hop: each delegate gains the own power of the members who delegate to it (there are far fewer delegates than members)
+                + "SELECT ?, c.account_id, c.power, 0, d.delegate_id FROM gov_delegation d JOIN gov_contribution c ON c.account_id = d.delegator_id")
+                .setParameter(1, proposal).executeUpdate();
+        // one hop: each delegate gains the own power of the members who delegate to it
         for (Object o : em.createNativeQuery("SELECT d.delegate_id, SUM(c.power) FROM gov_delegation d "
                 + "JOIN gov_contribution c ON c.account_id = d.delegator_id GROUP BY d.delegate_id").getResultList()) {
             Object[] r = (Object[]) o;
-            em.createNativeQuery("UPDATE gov_power SET power = power + ? WHERE proposal_id = ? AND account_id = ?").setParameter(1, num(r[1]))
-                    .setParameter(2, proposal).setParameter(3, uuid(r[0])).executeUpdate();
+            int n = em.createNativeQuery("UPDATE gov_power SET power = power + ? WHERE proposal_id = ? AND account_id = ?")
+                    .setParameter(1, num(r[1])).setParameter(2, proposal).setParameter(3, uuid(r[0])).executeUpdate();
+            if (n == 0) {
+                em.createNativeQuery("INSERT INTO gov_power (proposal_id, account_id, own_power, power) SELECT ?, account_id, power, power + ? "
+                        + "FROM gov_contribution WHERE account_id = ?").setParameter(1, proposal).setParameter(2, num(r[1]))
+                        .setParameter(3, uuid(r[0])).executeUpdate();
+            }
         }
     }
 
@@ -251,7 +276,8 @@ public class JpaGovernanceRepository implements GovernanceRepository {
     public long[] snapshotLines(UUID proposal, Consumer<String> line) {
         List<String> lines = new ArrayList<>();
         long total = 0;
-        for (Object o : em.createNativeQuery("SELECT account_id, own_power, power, delegate_id FROM gov_power WHERE proposal_id = ?")
+        for (Object o : em.createNativeQuery("SELECT c.account_id, COALESCE(g.own_power, c.power), COALESCE(g.power, c.power), g.delegate_id "
+                + "FROM gov_contribution c LEFT JOIN gov_power g ON g.proposal_id = ? AND g.account_id = c.account_id")
                 .setParameter(1, proposal).getResultList()) {
             Object[] r = (Object[]) o;
             long power = num(r[2]);
@@ -264,18 +290,18 @@ public class JpaGovernanceRepository implements GovernanceRepository {
     }
 
     @Override
-    public void lockSnapshot(UUID proposal) {
-        em.createNativeQuery("SELECT account_id FROM gov_power WHERE proposal_id = ? FOR UPDATE").setParameter(1, proposal).getResultList();
-    }
-
-    @Override
-    public Optional<PowerRow> lockPower(UUID proposal, UUID account) {
-        List<?> rows = em.createNativeQuery("SELECT own_power, power, delegate_id FROM gov_power WHERE proposal_id = ? AND account_id = ? "
-                + "FOR UPDATE").setParameter(1, proposal).setParameter(2, account).getResultList();
+    public Optional<PowerRow> powerRow(UUID proposal, UUID account) {
+        List<?> rows = em.createNativeQuery("SELECT own_power, power, delegate_id FROM gov_power WHERE proposal_id = ? AND account_id = ?")
+                .setParameter(1, proposal).setParameter(2, account).getResultList();
         return rows.stream().findFirst().map(o -> {
             Object[] r = (Object[]) o;
             return new PowerRow(num(r[0]), num(r[1]), r[2] == null ? null : uuid(r[2]));
         });
+    }
+
+    @Override
+    public void lockTally(UUID proposal) {
+        em.createNativeQuery("SELECT votes FROM gov_tally WHERE proposal_id = ? FOR UPDATE").setParameter(1, proposal).getResultList();
     }
 
     @Override

@@ -198,8 +198,8 @@ public final class GovernanceBenchmark {
         int[] delegators = {0};
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO gov_contribution (account_id, versions, revenue, points, power, last_seq) "
-                    + "VALUES (?, ?, ?, ?, ?, 0)");
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO gov_contribution (account_id, versions, revenue, points, power, first_seq, last_seq) "
+                    + "VALUES (?, ?, ?, ?, ?, 0, 0)");
                     PreparedStatement del = c.prepareStatement("INSERT INTO gov_delegation (delegator_id, delegate_id, since, ledger_seq) "
                             + "VALUES (?, ?, ?, 0)")) {
                 for (int i = 0; i < members; i++) {

@@ -392,12 +392,17 @@ class GovernancePersistenceTest extends BothDatabases {
         EntityManagerFactory emf = fresh(db);
         Actor alice = actor("alice");
         publishes(emf, alice, 4);
+        fx.defaults.put(ParameterSpec.TIMELOCK, 30L);
         ProposalInfo p = propose(emf, alice, new ProposalDraft(ProposalKind.PARAMETER_CHANGE, "Versions count more", "Reward publishing.",
                 "power.weight.version", 40L, null, null, null));
         after(emf, 60, p.number());
         vote(emf, alice, p.number(), VoteChoice.FOR, null);
+        // another vote opens before the new weight applies: it keeps the power of its snapshot
+        ProposalInfo other = propose(emf, alice, new ProposalDraft(ProposalKind.TEXT, "Signal", "Text.", null, null, null, null, null));
         after(emf, 300, p.number());
-        assertThat(after(emf, 120, p.number()).state()).isEqualTo(ProposalState.EXECUTED);
+        assertThat(proposal(emf, other.number()).state()).isEqualTo(ProposalState.ACTIVE);
+        assertThat(after(emf, 30, p.number()).state()).isEqualTo(ProposalState.EXECUTED);
+        assertThat(read(emf, em -> fx.service(em).vote(alice, other.number(), VoteChoice.FOR, null)).weight()).isEqualTo(632);
         VotingPower power = read(emf, em -> fx.service(em).power("alice"));
         assertThat(power.versionWeight()).isEqualTo(40);
         assertThat(power.points()).isEqualTo(160);
