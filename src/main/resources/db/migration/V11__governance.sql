@@ -130,13 +130,15 @@ CREATE TABLE gov_step (
     CONSTRAINT pk_gov_step PRIMARY KEY (proposal_id, ledger_seq)
 );
 
--- The running tally of an active proposal, kept by each vote (one row, one UPDATE per vote): the live tally is
--- read here; the vote's close recomputes it from gov_vote and records that.
+-- The running tally of an active proposal, kept by each vote in one of 16 rows chosen by the voter (so that
+-- concurrent votes do not all wait for one row): the live tally is their sum; the vote's close locks all 16,
+-- recomputes the tally from gov_vote and records that.
 CREATE TABLE gov_tally (
-    proposal_id   UUID   NOT NULL,
-    for_power     BIGINT NOT NULL,
-    against_power BIGINT NOT NULL,
-    abstain_power BIGINT NOT NULL,
-    votes         BIGINT NOT NULL,
-    CONSTRAINT pk_gov_tally PRIMARY KEY (proposal_id)
+    proposal_id   UUID    NOT NULL,
+    shard         INTEGER NOT NULL,
+    for_power     BIGINT  NOT NULL,
+    against_power BIGINT  NOT NULL,
+    abstain_power BIGINT  NOT NULL,
+    votes         BIGINT  NOT NULL,
+    CONSTRAINT pk_gov_tally PRIMARY KEY (proposal_id, shard)
 );

@@ -346,8 +346,8 @@ public class DefaultGovernanceService implements GovernanceService {
         if (id == null) {
             throw unknown(number);
         }
-        // the member's contribution row is the lock: two votes of one member queue here; the proposal is read after
-        // it, so that a vote closed meanwhile is seen closed
+        // the member's contribution row is the lock: two votes of one member queue here, and the vote's close waits
+        // here for the votes in flight; the proposal is read after it, so that a vote closed meanwhile is seen closed
         Optional<Contribution> member = repo.lockContribution(voter.accountId());
         Proposal p = repo.proposalById(id).orElseThrow(() -> unknown(number));
         Instant now = now();
@@ -366,9 +366,6 @@ public class DefaultGovernanceService implements GovernanceService {
         long[] delta = new long[3];
         delta[choice.ordinal()] += row.power();
         prior.ifPresent(v -> delta[v.choice().ordinal()] -= v.weight());
-        repo.addToTally(id, delta[0], delta[1], delta[2], prior.isPresent() ? 0 : 1);
-        // the closing tally holds this row until it commits: a vote that waited here finds the proposal closed
-        refuseUnlessOpen(p, repo.currentState(id).orElseThrow(), now);
         JsonObjectBuilder payload = JSON.createObjectBuilder().add("voter", voter.accountId().toString()).add("voterName", voter.username())
                 .add("choice", choice.name()).add("weight", row.power());
         if (why != null) {
@@ -376,6 +373,11 @@ public class DefaultGovernanceService implements GovernanceService {
         }
         LedgerRecord e = append(GovernanceEntryTypes.VOTE_CAST, voter.accountId(), p, payload);
         repo.putVote(id, voter.accountId(), voter.username(), choice, row.power(), why, now, e.seq());
+        // the running tally last: its rows are shared by concurrent votes, so they are held only until the commit
+        int shard = Math.floorMod(voter.accountId().hashCode(), GovernanceRepository.TALLY_SHARDS);
+        if (!repo.addToTally(id, shard, delta[0], delta[1], delta[2], prior.isPresent() ? 0 : 1)) {
+            refuseUnlessOpen(p, repo.currentState(id).orElseThrow(), now);
+        }
         return new VoteInfo(voter.username(), choice, row.power(), why, now, e.seq());
     }
 
@@ -591,7 +593,7 @@ public class DefaultGovernanceService implements GovernanceService {
     }
 
     private void close(Proposal p, Instant now) {
-        repo.lockTally(p.getId());
+        repo.lockMembers();
         long[] t = repo.tally(p.getId());
         if (!java.util.Arrays.equals(t, repo.liveTally(p.getId()))) {
             LOG.warning("proposal " + p.getNumber() + ": the running tally " + java.util.Arrays.toString(repo.liveTally(p.getId()))

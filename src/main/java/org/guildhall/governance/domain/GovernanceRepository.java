@@ -114,8 +114,11 @@ public interface GovernanceRepository {
     record PowerRow(long ownPower, long power, UUID delegate) {
     }
 
-    /** Locks the proposal's running tally: votes in flight finish first, later ones see the proposal closed. */
-    void lockTally(UUID proposal);
+    /**
+     * Locks every member's contribution row (each vote locks its voter's first): the votes in flight finish first,
+     * later ones wait and then see the proposal closed.
+     */
+    void lockMembers();
 
     Optional<ProposalState> currentState(UUID proposal);
 
@@ -134,8 +137,14 @@ public interface GovernanceRepository {
 
     void openTally(UUID proposal);
 
-    /** Moves the running tally by the differences a vote makes. */
-    void addToTally(UUID proposal, long forPower, long againstPower, long abstainPower, long votes);
+    /** How many rows a running tally is spread over. */
+    int TALLY_SHARDS = 16;
+
+    /**
+     * Moves the running tally of an ACTIVE proposal by the differences a vote makes, in the voter's row; false when
+     * the proposal is not active.
+     */
+    boolean addToTally(UUID proposal, int shard, long forPower, long againstPower, long abstainPower, long votes);
 
     /** {for, against, abstain, votes} as the votes so far moved it. */
     long[] liveTally(UUID proposal);

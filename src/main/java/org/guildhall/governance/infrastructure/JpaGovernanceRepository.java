@@ -300,8 +300,8 @@ public class JpaGovernanceRepository implements GovernanceRepository {
     }
 
     @Override
-    public void lockTally(UUID proposal) {
-        em.createNativeQuery("SELECT votes FROM gov_tally WHERE proposal_id = ? FOR UPDATE").setParameter(1, proposal).getResultList();
+    public void lockMembers() {
+        em.createNativeQuery("SELECT account_id FROM gov_contribution FOR UPDATE").getResultList();
     }
 
     @Override
@@ -334,25 +334,26 @@ public class JpaGovernanceRepository implements GovernanceRepository {
 
     @Override
     public void openTally(UUID proposal) {
-        em.createNativeQuery("INSERT INTO gov_tally (proposal_id, for_power, against_power, abstain_power, votes) VALUES (?, 0, 0, 0, 0)")
-                .setParameter(1, proposal).executeUpdate();
+        for (int shard = 0; shard < TALLY_SHARDS; shard++) {
+            em.createNativeQuery("INSERT INTO gov_tally (proposal_id, shard, for_power, against_power, abstain_power, votes) "
+                    + "VALUES (?, ?, 0, 0, 0, 0)").setParameter(1, proposal).setParameter(2, shard).executeUpdate();
+        }
     }
 
     @Override
-    public void addToTally(UUID proposal, long forPower, long againstPower, long abstainPower, long votes) {
-        em.createNativeQuery("UPDATE gov_tally SET for_power = for_power + ?, against_power = against_power + ?, "
-                + "abstain_power = abstain_power + ?, votes = votes + ? WHERE proposal_id = ?").setParameter(1, forPower)
-                .setParameter(2, againstPower).setParameter(3, abstainPower).setParameter(4, votes).setParameter(5, proposal).executeUpdate();
+    public boolean addToTally(UUID proposal, int shard, long forPower, long againstPower, long abstainPower, long votes) {
+        return em.createNativeQuery("UPDATE gov_tally SET for_power = for_power + ?, against_power = against_power + ?, "
+                + "abstain_power = abstain_power + ?, votes = votes + ? WHERE proposal_id = ? AND shard = ? "
+                + "AND EXISTS (SELECT 1 FROM gov_proposal p WHERE p.id = ? AND p.state = 'ACTIVE')").setParameter(1, forPower)
+                .setParameter(2, againstPower).setParameter(3, abstainPower).setParameter(4, votes).setParameter(5, proposal)
+                .setParameter(6, shard).setParameter(7, proposal).executeUpdate() == 1;
     }
 
     @Override
     public long[] liveTally(UUID proposal) {
-        List<?> rows = em.createNativeQuery("SELECT for_power, against_power, abstain_power, votes FROM gov_tally WHERE proposal_id = ?")
-                .setParameter(1, proposal).getResultList();
-        if (rows.isEmpty()) {
-            return new long[4];
-        }
-        Object[] r = (Object[]) rows.get(0);
+        Object[] r = (Object[]) em.createNativeQuery("SELECT COALESCE(SUM(for_power), 0), COALESCE(SUM(against_power), 0), "
+                + "COALESCE(SUM(abstain_power), 0), COALESCE(SUM(votes), 0) FROM gov_tally WHERE proposal_id = ?").setParameter(1, proposal)
+                .getSingleResult();
         return new long[] {num(r[0]), num(r[1]), num(r[2]), num(r[3])};
     }
 

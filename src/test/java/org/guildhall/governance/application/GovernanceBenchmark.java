@@ -78,7 +78,7 @@ public final class GovernanceBenchmark {
             }
         }
         JdbcDataSource h2 = new JdbcDataSource();
-        String h2Url = "jdbc:h2:" + dir.toAbsolutePath().resolve("db") + ";MODE=LEGACY";
+        String h2Url = "jdbc:h2:" + dir.toAbsolutePath().resolve("db") + ";MODE=LEGACY" + System.getProperty("dao.h2", "");
         h2.setURL(h2Url);
         h2.setUser("sa");
         h2.setPassword("");
@@ -267,11 +267,12 @@ public final class GovernanceBenchmark {
         return done.get();
     }
 
+    /** The votes of members who did not vote through the service, with the weights of their snapshot, and the running tally moved by them. */
     static int insertVotes(DataSource ds, UUID proposal, List<Actor> voters) throws Exception {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO gov_vote (proposal_id, voter_id, voter_name, choice, weight, reason, "
-                    + "cast_at, ledger_seq, changes) SELECT ?, ?, ?, ?, power, '', ?, 0, 0 FROM gov_power WHERE proposal_id = ? AND account_id = ?")) {
+                    + "cast_at, ledger_seq, changes) SELECT ?, ?, ?, ?, power, '', ?, 0, 0 FROM gov_contribution WHERE account_id = ?")) {
                 int i = 0;
                 for (Actor a : voters) {
                     ins.setObject(1, proposal);
@@ -279,8 +280,7 @@ public final class GovernanceBenchmark {
                     ins.setString(3, a.username());
                     ins.setString(4, (i % 2 == 0 ? VoteChoice.FOR : VoteChoice.AGAINST).name());
                     ins.setTimestamp(5, Timestamp.from(Instant.now()));
-                    ins.setObject(6, proposal);
-                    ins.setObject(7, a.accountId());
+                    ins.setObject(6, a.accountId());
                     ins.addBatch();
                     if (++i % 5_000 == 0) {
                         ins.executeBatch();
@@ -288,9 +288,22 @@ public final class GovernanceBenchmark {
                 }
                 ins.executeBatch();
             }
+            try (PreparedStatement t = c.prepareStatement("UPDATE gov_tally SET for_power = (SELECT COALESCE(SUM(weight), 0) FROM gov_vote "
+                    + "WHERE proposal_id = ? AND choice = 'FOR'), against_power = (SELECT COALESCE(SUM(weight), 0) FROM gov_vote WHERE proposal_id = ? "
+                    + "AND choice = 'AGAINST'), abstain_power = (SELECT COALESCE(SUM(weight), 0) FROM gov_vote WHERE proposal_id = ? AND choice = 'ABSTAIN'), "
+                    + "votes = (SELECT COUNT(*) FROM gov_vote WHERE proposal_id = ?) WHERE proposal_id = ? AND shard = 0")) {
+                for (int k = 1; k <= 5; k++) {
+                    t.setObject(k, proposal);
+                }
+                t.executeUpdate();
+            }
+            try (PreparedStatement z = c.prepareStatement("UPDATE gov_tally SET for_power = 0, against_power = 0, abstain_power = 0, votes = 0 "
+                    + "WHERE proposal_id = ? AND shard > 0")) {
+                z.setObject(1, proposal);
+                z.executeUpdate();
+            }
             c.commit();
         }
         return voters.size();
     }
-
 }
