@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.guildhall.catalog.api.AssetKind;
 import org.guildhall.catalog.domain.Asset;
 import org.guildhall.catalog.domain.AssetName;

@@ -26,7 +26,6 @@ import org.guildhall.market.api.OfferKind;
 import org.guildhall.market.api.OfferTerms;
 import org.guildhall.market.api.Purchase;
 import org.guildhall.market.api.Share;
-import org.guildhall.market.domain.MoneyAccount;
 import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.testsupport.BothDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
