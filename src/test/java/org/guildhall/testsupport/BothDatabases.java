@@ -80,7 +80,7 @@ public abstract class BothDatabases {
     }
 
     /** Runs {@code work} in a transaction and returns what it returns. */
-    protected static <T> T read(EntityManagerFactory emf, Function<EntityManager, T> work) {
+    public static <T> T read(EntityManagerFactory emf, Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();

@@ -7,6 +7,11 @@ public record AssetRef(AssetKind kind, String owner, String name) {
         return owner + "/" + name;
     }
 
+    /** {@code dataset:alice/iris}: how ledger entries name an asset. */
+    public String subject() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + repoId();
+    }
+
     /** The portal path of the asset: {@code /owner/name} for models, {@code /datasets/owner/name} for datasets, as on the Hub. */
     public String pagePath() {
         return (kind == AssetKind.MODEL ? "" : "/" + kind.plural()) + "/" + owner + "/" + name;

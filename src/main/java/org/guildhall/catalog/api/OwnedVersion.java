@@ -11,7 +11,7 @@ public record OwnedVersion(UUID assetId, UUID ownerId, AssetRef ref, UUID versio
 
     /** {@code dataset:alice/iris@r2}: how ledger entries name a version. */
     public String subject() {
-        return ref.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + ref.repoId() + "@r" + revision;
+        return ref.subject() + "@r" + revision;
     }
 
     public String label() {

@@ -51,7 +51,7 @@ public class Web3jAnchorChain implements AnchorChain {
     @Inject
     ContractDirectory directory;
 
-    private volatile Connection connection;
+    private final NodeConnection<Connection> node = new NodeConnection<>(this::setUp);
 
     record Connection(Web3j web3, Credentials signer, GuildhallAnchor reader, GuildhallAnchor sender, String address) {
     }
@@ -135,60 +135,21 @@ public class Web3jAnchorChain implements AnchorChain {
                 r.getGasUsed() == null ? 0 : r.getGasUsed().longValueExact());
     }
 
-    interface ChainCall<T> {
-        T apply(Connection c) throws Exception;
-    }
-
-    private <T> T call(ChainCall<T> work) {
-        if (!settings.enabled()) {
-            throw new ChainUnavailableException("anchoring is switched off (GUILDHALL_CHAIN_ENABLED=false)");
-        }
-        Connection c = connection();
-        try {
-            return work.apply(c);
-        } catch (ChainUnavailableException e) {
-            connection = null;
-            throw e;
-        } catch (Exception e) {
-            // the next call connects again and checks the contract again
-            connection = null;
-            throw new ChainUnavailableException("the chain node at " + settings.rpcUrl() + " failed: " + e.getMessage(), e);
-        }
+    private <T> T call(NodeConnection.Call<Connection, T> work) {
+        return node.call(settings, "anchoring is switched off (GUILDHALL_CHAIN_ENABLED=false)", work);
     }
 
     private Connection connection() {
-        Connection c = connection;
-        if (c != null) {
-            return c;
-        }
-        synchronized (this) {
-            if (connection == null) {
-                connection = connect();
-            }
-            return connection;
-        }
+        return node.get(settings);
     }
 
-    private Connection connect() {
-        Web3j web3;
-        try {
-            web3 = Web3jNodes.open(settings);
-        } catch (IOException e) {
-            throw new ChainUnavailableException("the chain node at " + settings.rpcUrl() + " cannot be reached: " + e.getMessage(), e);
-        }
-        try {
-            Credentials signer = Credentials.create(settings.signerKey());
-            ContractGasProvider gas = gas(web3);
-            String address = contractAddress(web3, signer, gas);
-            TransactionManager noWait = new RawTransactionManager(web3, signer, settings.chainId(), new NoOpProcessor(web3));
-            return new Connection(web3, signer, GuildhallAnchor.load(address, web3, signer, gas),
-                    GuildhallAnchor.load(address, web3, noWait, gas), address);
-        } catch (ChainUnavailableException e) {
-            throw e;
-        } catch (Exception e) {
-            web3.shutdown();
-            throw new ChainUnavailableException("the chain node at " + settings.rpcUrl() + " cannot be reached: " + e.getMessage(), e);
-        }
+    private Connection setUp(Web3j web3) throws Exception {
+        Credentials signer = Credentials.create(settings.signerKey());
+        ContractGasProvider gas = gas(web3);
+        String address = contractAddress(web3, signer, gas);
+        TransactionManager noWait = new RawTransactionManager(web3, signer, settings.chainId(), new NoOpProcessor(web3));
+        return new Connection(web3, signer, GuildhallAnchor.load(address, web3, signer, gas),
+                GuildhallAnchor.load(address, web3, noWait, gas), address);
     }
 
     private String contractAddress(Web3j web3, Credentials signer, ContractGasProvider gas) throws Exception {

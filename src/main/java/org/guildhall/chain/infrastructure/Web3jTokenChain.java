@@ -2,7 +2,6 @@ package org.guildhall.chain.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ public class Web3jTokenChain implements TokenChain {
     @Inject
     ContractDirectory directory;
 
-    private volatile Connection connection;
+    private final NodeConnection<Connection> node = new NodeConnection<>(this::setUp);
 
     record Connection(Web3j web3, Credentials treasury, String token, GuildhallTestDollar reader, GuildhallTestDollar sender) {
     }
@@ -157,60 +156,22 @@ public class Web3jTokenChain implements TokenChain {
         return call(c -> c.sender().mint(to, BigInteger.valueOf(amount)).send().getTransactionHash());
     }
 
-    interface ChainCall<T> {
-        T apply(Connection c) throws Exception;
-    }
-
-    private <T> T call(ChainCall<T> work) {
-        if (!settings.enabled()) {
-            throw new ChainUnavailableException("the chain is switched off (GUILDHALL_CHAIN_ENABLED=false)");
-        }
-        Connection c = connection();
-        try {
-            return work.apply(c);
-        } catch (ChainUnavailableException e) {
-            connection = null;
-            throw e;
-        } catch (Exception e) {
-            connection = null;
-            throw new ChainUnavailableException("the chain node at " + settings.rpcUrl() + " failed: " + e.getMessage(), e);
-        }
+    private <T> T call(NodeConnection.Call<Connection, T> work) {
+        return node.call(settings, "the chain is switched off (GUILDHALL_CHAIN_ENABLED=false)", work);
     }
 
     private Connection connection() {
-        Connection c = connection;
-        if (c != null) {
-            return c;
-        }
-        synchronized (this) {
-            if (connection == null) {
-                connection = connect();
-            }
-            return connection;
-        }
+        return node.get(settings);
     }
 
-    private Connection connect() {
-        Web3j web3;
-        try {
-            web3 = Web3jNodes.open(settings);
-        } catch (IOException e) {
-            throw new ChainUnavailableException("the chain node at " + settings.rpcUrl() + " cannot be reached: " + e.getMessage(), e);
-        }
-        try {
-            Credentials treasury = Credentials.create(settings.treasuryKey());
-            ContractGasProvider gas = new StaticGasProvider(Web3jAnchorChain.gas(web3).getGasPrice(), BigInteger.valueOf(TRANSFER_GAS));
-            String token = tokenAddress(web3, treasury);
-            TransactionManager waiting = new RawTransactionManager(web3, treasury, settings.chainId(),
-                    new PollingTransactionReceiptProcessor(web3, 250, 240));
-            return new Connection(web3, treasury, token.toLowerCase(Locale.ROOT), GuildhallTestDollar.load(token, web3, treasury, gas),
-                    GuildhallTestDollar.load(token, web3, waiting, gas));
-        } catch (ChainUnavailableException e) {
-            throw e;
-        } catch (Exception e) {
-            web3.shutdown();
-            throw new ChainUnavailableException("the chain node at " + settings.rpcUrl() + " cannot be reached: " + e.getMessage(), e);
-        }
+    private Connection setUp(Web3j web3) throws Exception {
+        Credentials treasury = Credentials.create(settings.treasuryKey());
+        ContractGasProvider gas = new StaticGasProvider(Web3jAnchorChain.gas(web3).getGasPrice(), BigInteger.valueOf(TRANSFER_GAS));
+        String token = tokenAddress(web3, treasury);
+        TransactionManager waiting = new RawTransactionManager(web3, treasury, settings.chainId(),
+                new PollingTransactionReceiptProcessor(web3, 250, 240));
+        return new Connection(web3, treasury, token.toLowerCase(Locale.ROOT), GuildhallTestDollar.load(token, web3, treasury, gas),
+                GuildhallTestDollar.load(token, web3, waiting, gas));
     }
 
     private String tokenAddress(Web3j web3, Credentials treasury) throws Exception {

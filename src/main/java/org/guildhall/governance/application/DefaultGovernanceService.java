@@ -290,7 +290,7 @@ public class DefaultGovernanceService implements GovernanceService {
                 action.add("parameter", c.spec().key()).add("value", c.draft().value());
             }
             case ASSET_TAKEDOWN -> {
-                String ref = subject(c.asset());
+                String ref = c.asset().subject();
                 p.asset(ref);
                 action.add("asset", ref);
             }
@@ -489,7 +489,8 @@ public class DefaultGovernanceService implements GovernanceService {
     @Transactional(TxType.SUPPORTS)
     public List<ParameterInfo> parameters() {
         return java.util.Arrays.stream(ParameterSpec.values())
-                .map(p -> new ParameterInfo(p.key(), parameters.value(p), p.min(), p.max(), p.unit(), p.description())).toList();
+                .map(p -> new ParameterInfo(p.key(), parameters.value(p), p.min(), p.max(), p.unit(), text("dao.parameter.meaning." + p.key())))
+                .toList();
     }
 
     @Override
@@ -718,11 +719,6 @@ public class DefaultGovernanceService implements GovernanceService {
                 p.getParamName(), p.getParamValue(), asset, p.getGranteeName(), p.getAmount() == null ? null : Money.of(p.getAmount()),
                 p.getCreatedAt(), p.getVoteStart(), p.getVoteEnd(), p.getEta(), p.getClosedAt(), p.getSnapshotSeq(), p.getMembers(),
                 tallyOf(p), p.getOutcome(), withTimeline ? repo.steps(p.getId()) : List.of());
-    }
-
-    /** {@code dataset:alice/iris}, as the ledger names assets. */
-    static String subject(AssetRef ref) {
-        return ref.kind().name().toLowerCase(Locale.ROOT) + ":" + ref.repoId();
     }
 
     static Optional<AssetRef> parseSubject(String subject) {

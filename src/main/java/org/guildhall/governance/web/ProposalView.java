@@ -103,7 +103,7 @@ public class ProposalView implements Serializable {
         long h = left.toHoursPart();
         long m = left.toMinutesPart();
         long s = left.toSecondsPart();
-        return d > 0 ? d + " d " + h + " h" : h > 0 ? h + " h " + m + " min" : m + " min " + s + " s";
+        return d > 0 ? text("dao.countdown.days", d, h) : h > 0 ? text("dao.countdown.hours", h, m) : text("dao.countdown.minutes", m, s);
     }
 
     public boolean isCanVote() {

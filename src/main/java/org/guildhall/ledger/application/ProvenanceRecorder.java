@@ -92,6 +92,6 @@ public class ProvenanceRecorder {
 
     /** {@code dataset:alice/iris}: kind and repository id, as the ledger names assets. */
     public static String subject(AssetRef ref) {
-        return ref.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + ref.repoId();
+        return ref.subject();
     }
 }

@@ -1,16 +1,10 @@
 package org.guildhall.governance.application;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -19,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.guildhall.catalog.api.Actor;
 import org.guildhall.governance.api.ProposalDraft;
 import org.guildhall.governance.api.ProposalInfo;
@@ -39,7 +31,8 @@ import org.guildhall.governance.api.VoteChoice;
 import org.guildhall.governance.domain.PowerFormula;
 import org.guildhall.market.application.MarketFixture;
 import org.guildhall.market.application.MarketSettings;
-import org.h2.jdbcx.JdbcDataSource;
+import org.guildhall.testsupport.BenchDatabases;
+import org.guildhall.testsupport.BothDatabases;
 
 /**
  * The DAO's figures, written to {@code target/bench/dao.json}, on H2 and on a real PostgreSQL:
@@ -71,43 +64,11 @@ public final class GovernanceBenchmark {
         JsonObjectBuilder out = JSON.createObjectBuilder().add("cores", Runtime.getRuntime().availableProcessors())
                 .add("java", System.getProperty("java.version")).add("members", members).add("voters", voters).add("votesCastThroughTheService", cast)
                 .add("threads", threads);
-        Path dir = Files.createDirectories(Path.of("target/bench/dao-h2"));
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        String h2Url = "jdbc:h2:" + dir.toAbsolutePath().resolve("db") + ";MODE=LEGACY" + System.getProperty("dao.h2", "");
-        h2.setURL(h2Url);
-        h2.setUser("sa");
-        h2.setPassword("");
-        out.add("h2", run(h2, h2Url, "sa", "", members, cast, threads));
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            out.add("postgresql", run(pg.getPostgresDatabase(), pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", members,
-                    cast, threads));
-        }
-        StringWriter w = new StringWriter();
-        try (var g = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)) {
-            g.write(out.build());
-        }
-        Files.writeString(Path.of("target/bench/dao.json"), w.toString());
-        System.out.println(w);
+        BenchDatabases.runBoth("dao", out, (ds, url, user, password, h2) -> run(ds, url, user, password, members, cast, threads));
     }
 
     static <T> T tx(EntityManagerFactory emf, Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T r = work.apply(em);
-            em.getTransaction().commit();
-            return r;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return BothDatabases.read(emf, work);
     }
 
     static double ms(long nanos) {
@@ -115,10 +76,7 @@ public final class GovernanceBenchmark {
     }
 
     static JsonObject run(DataSource ds, String url, String user, String password, int members, int cast, int threads) throws Exception {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("guildhall-test", Map.of("jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", user, "jakarta.persistence.jdbc.password", password));
+        EntityManagerFactory emf = BenchDatabases.migrated(ds, url, user, password);
         String db = url.startsWith("jdbc:h2") ? "H2" : "PostgreSQL";
         try {
             Clock clock = Clock.systemUTC();

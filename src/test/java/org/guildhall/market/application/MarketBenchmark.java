@@ -1,22 +1,15 @@
 package org.guildhall.market.application;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.guildhall.catalog.api.Actor;
 import org.guildhall.catalog.api.Download;
 import org.guildhall.catalog.api.FileAccessPolicy;
@@ -37,7 +29,8 @@ import org.guildhall.market.api.Money;
 import org.guildhall.market.api.OfferInfo;
 import org.guildhall.market.api.OfferKind;
 import org.guildhall.market.api.OfferTerms;
-import org.h2.jdbcx.JdbcDataSource;
+import org.guildhall.testsupport.BenchDatabases;
+import org.guildhall.testsupport.BothDatabases;
 
 /**
  * The market's figures, written to {@code target/bench/market.json}:
@@ -63,50 +56,16 @@ public final class MarketBenchmark {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         JsonObjectBuilder out = JSON.createObjectBuilder().add("cores", Runtime.getRuntime().availableProcessors())
                 .add("java", System.getProperty("java.version")).add("purchases", n).add("threads", threads);
-        Path dir = Files.createDirectories(Path.of("target/bench/market-h2"));
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        String h2Url = "jdbc:h2:" + dir.toAbsolutePath().resolve("db") + ";MODE=LEGACY";
-        h2.setURL(h2Url);
-        h2.setUser("sa");
-        h2.setPassword("");
-        out.add("h2", run(h2, h2Url, "sa", "", n, threads, true));
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            out.add("postgresql", run(pg.getPostgresDatabase(), pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", n, threads, false));
-        }
-        StringWriter w = new StringWriter();
-        try (var g = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)) {
-            g.write(out.build());
-        }
-        Files.writeString(Path.of("target/bench/market.json"), w.toString());
-        System.out.println(w);
+        BenchDatabases.runBoth("market", out, (ds, url, user, password, h2) -> run(ds, url, user, password, n, threads, h2));
     }
 
     static <T> T tx(EntityManagerFactory emf, Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T r = work.apply(em);
-            em.getTransaction().commit();
-            return r;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return BothDatabases.read(emf, work);
     }
 
     static JsonObject run(DataSource ds, String url, String user, String password, int n, int threads, boolean entitlements)
             throws Exception {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("guildhall-test", Map.of("jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", user, "jakarta.persistence.jdbc.password", password));
+        EntityManagerFactory emf = BenchDatabases.migrated(ds, url, user, password);
         try {
             MarketFixture fx = new MarketFixture(MarketSettings.of(250, 1_000_000, true, 1_000_000), Clock.systemUTC());
             int owners = 50;
