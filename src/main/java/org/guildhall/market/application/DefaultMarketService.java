@@ -78,6 +78,7 @@ import org.guildhall.market.domain.Offer;
 import org.guildhall.market.domain.Posting;
 import org.guildhall.market.domain.ProceedsSplit;
 import org.guildhall.market.domain.UsageHour;
+import org.guildhall.platform.persistence.GroupCommit;
 import org.guildhall.platform.validation.FieldError;
 import org.guildhall.platform.validation.RejectedException;
 import org.guildhall.platform.validation.ValidationFailedException;
@@ -119,6 +120,15 @@ public class DefaultMarketService implements MarketService {
     DefaultMarketService self;
 
     Clock clock = Clock.systemUTC();
+
+    /** Purchases that arrive together share one transaction; at most this many. */
+    static final int SALES_PER_BATCH = 64;
+
+    /** Batches written at the same time: one plans and moves balances while the other holds the ledger's head. */
+    static final int CONCURRENT_BATCHES = 2;
+
+    /** Shared by every caller (the bean is application-scoped); replaced by tests that build services by hand. */
+    GroupCommit<Sale, Optional<Outcome>> sales = new GroupCommit<>(SALES_PER_BATCH, CONCURRENT_BATCHES);
 
     // ---- offers ------------------------------------------------------------------------------------
 
@@ -232,7 +242,16 @@ public class DefaultMarketService implements MarketService {
         books.assetRevenue(v.assetId());
         shares.keySet().forEach(books::user);
         try {
-            Outcome done = self.purchaseNow(buyer, offerId, key, hash, v, shares);
+            Outcome done;
+            try {
+                // purchases arriving together are written in one transaction (group commit)
+                // what the batch does not grant at once is decided alone, with its reason
+                done = sales.submit(new Sale(buyer, offerId, key, hash, v, shares), self::purchaseBatch)
+                        .orElseGet(() -> self.purchaseNow(buyer, offerId, key, hash, v, shares));
+            } catch (GroupCommit.BatchFailed raced) {
+                // something changed under the batch (an offer, a balance, a key used before): each of it alone
+                done = self.purchaseNow(buyer, offerId, key, hash, v, shares);
+            }
             // the licence as the API shows it is read after the commit, outside the purchase's locks
             return new Purchase(self.licenceInfo(done.licenceId(), buyer.username()), done.replayed());
         } catch (RejectedException | ValidationFailedException e) {
@@ -292,6 +311,18 @@ public class DefaultMarketService implements MarketService {
             return replayed(prior.get(), hash);
         }
         Offer offer = repo.offer(offerId).orElseThrow(() -> unknownOffer(offerId));
+        checkBuyable(offer, buyer, v, shares);
+        if (repo.licence(offerId, buyer.accountId()).isPresent()) {
+            throw new RejectedException(CONFLICT, text("market.purchase.twice", offer.getTitle()));
+        }
+        UUID licenceId = UUID.randomUUID();
+        repo.add(new IdempotencyRecord(buyer.accountId(), "purchase", key, hash, licenceId.toString(), now()));
+        grant(offer, v, buyer.accountId(), licenceId, null, buyer.accountId(), shares);
+        return new Outcome(licenceId, false);
+    }
+
+    /** Refuses a purchase of an offer that is not for sale, or not to this buyer. */
+    private void checkBuyable(Offer offer, Actor buyer, OwnedVersion v, Map<UUID, Integer> shares) {
         if (owns(buyer.accountId(), v, shares)) {
             throw new RejectedException(CONFLICT, text("market.purchase.own", v.ref().repoId()));
         }
@@ -306,13 +337,78 @@ public class DefaultMarketService implements MarketService {
             default -> {
             }
         }
-        if (repo.licence(offerId, buyer.accountId()).isPresent()) {
-            throw new RejectedException(CONFLICT, text("market.purchase.twice", offer.getTitle()));
+    }
+
+    private RejectedException balanceShort(long price, long balance) {
+        return new RejectedException(PAYMENT_REQUIRED, text("market.balance.short", Money.of(price).plain(), settings.currency(),
+                Money.of(balance).plain()), "InsufficientFunds");
+    }
+
+    /** A purchase waiting for its batch, with what {@link #purchase} looked up before it. */
+    public record Sale(Actor buyer, UUID offerId, String key, String hash, OwnedVersion v, Map<UUID, Integer> shares) {
+    }
+
+    /**
+     * Several purchases in one transaction, written as {@link #purchaseNow} would write each, once per batch where
+     * it can be: the offers, the licences held and the balances are read in one query each, every balance is
+     * changed once, the ledger's head is taken once. Only the purchases that will surely be granted are granted
+     * here, in order (a buyer's balance goes down with each); any other (a key sent twice, an offer not for sale
+     * or already bought, a short balance) is answered empty and run again alone, where it is refused or replayed
+     * with its reason. When something changed under the batch (an offer's terms, a balance, a key already used)
+     * it rolls back as a whole, and each of its purchases is run alone.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Optional<Outcome>> purchaseBatch(List<Sale> batch) {
+        Instant now = now();
+        Map<UUID, Offer> offers = new HashMap<>();
+        repo.offers(batch.stream().map(Sale::offerId).distinct().toList()).forEach(o -> offers.put(o.getId(), o));
+        Set<List<UUID>> held = repo.licencesHeld(offers.keySet(), batch.stream().map(s -> s.buyer().accountId()).distinct().toList());
+        Map<UUID, Long> balances = repo.balances(batch.stream().map(s -> books.user(s.buyer().accountId())).distinct().toList());
+        int feeBps = fees.current();
+        List<Optional<Outcome>> results = new ArrayList<>(batch.size());
+        Set<IdempotencyRecord.Key> keysSeen = new HashSet<>();
+        Map<UUID, Integer> grantsPerOffer = new java.util.TreeMap<>();
+        List<Grant> grants = new ArrayList<>();
+        List<IdempotencyRecord> keys = new ArrayList<>();
+        for (Sale s : batch) {
+            Offer offer = offers.get(s.offerId());
+            UUID account = books.user(s.buyer().accountId());
+            long balance = balances.getOrDefault(account, 0L);
+            if (!keysSeen.add(new IdempotencyRecord.Key(s.buyer().accountId(), "purchase", s.key())) || offer == null
+                    || !offer.isActive() || offer.getKind() != OfferKind.ONE_OFF || owns(s.buyer().accountId(), s.v(), s.shares())
+                    || !held.add(List.of(offer.getId(), s.buyer().accountId())) || balance < offer.getPrice()) {
+                results.add(Optional.empty());
+                continue;
+            }
+            balances.put(account, balance - offer.getPrice());
+            UUID licenceId = UUID.randomUUID();
+            keys.add(new IdempotencyRecord(s.buyer().accountId(), "purchase", s.key(), s.hash(), licenceId.toString(), now));
+            grantsPerOffer.merge(offer.getId(), 1, Integer::sum);
+            grants.add(planGrant(offer, s.v(), s.buyer().accountId(), licenceId, null, s.buyer().accountId(), s.shares(), feeBps, now));
+            results.add(Optional.of(new Outcome(licenceId, false)));
         }
-        UUID licenceId = UUID.randomUUID();
-        repo.add(new IdempotencyRecord(buyer.accountId(), "purchase", key, hash, licenceId.toString(), now()));
-        grant(offer, v, buyer.accountId(), licenceId, null, buyer.accountId(), shares);
-        return new Outcome(licenceId, false);
+        if (grants.isEmpty()) {
+            return results;
+        }
+        // a key used before (a retried request) fails here, first: the whole batch is then run alone
+        repo.addAll(keys);
+        grantsPerOffer.forEach((offerId, n) -> {
+            if (!repo.countGrants(offerId, offers.get(offerId).getRowVersion(), n)) {
+                throw new IllegalStateException("offer " + offerId + " changed while a batch of purchases was written");
+            }
+        });
+        List<Journal> journals = new ArrayList<>();
+        List<Movement> movements = new ArrayList<>();
+        grants.forEach(g -> {
+            journals.addAll(g.journals());
+            movements.addAll(g.movements());
+        });
+        // the rows are inserted at the commit, journals already holding their ledger entry's number; the small
+        // updates before it (balances, the head) need not look at them
+        repo.writeAtCommit();
+        books.postAll(journals, movements, now);
+        grants.forEach(g -> record(g, now));
+        return results;
     }
 
     /**
@@ -324,13 +420,37 @@ public class DefaultMarketService implements MarketService {
             throw new RejectedException(CONFLICT, text("market.offer.changed", offer.getTitle()));
         }
         Instant now = now();
-        long price = offer.getPrice();
-        long fee = ProceedsSplit.fee(price, fees.current());
-        Map<UUID, Long> parts = price > 0 ? ProceedsSplit.byShares(price - fee, shares) : Map.of();
-        UUID saleId = null;
+        Grant g = planGrant(offer, v, holder, licenceId, requestId, actor, shares, fees.current(), now);
         Runnable platformCredits = () -> {
         };
-        List<Journal> journals = new ArrayList<>();
+        if (!g.movements().isEmpty()) {
+            try {
+                platformCredits = books.postPlatformLast(g.journals(), g.movements(), now);
+            } catch (MoneyBooks.InsufficientFunds e) {
+                throw balanceShort(offer.getPrice(), books.balance(books.user(holder)));
+            }
+        }
+        // everything but the two rows every sale shares is written now; the platform's fee account and the ledger's
+        // head are locked last and held only until the commit
+        repo.flush();
+        platformCredits.run();
+        return record(g, now);
+    }
+
+    /** A licence about to be granted: the sale's two movements (when it has a price), its ledger payload. */
+    record Grant(Offer offer, OwnedVersion v, UUID holder, UUID licenceId, UUID requestId, UUID actor, long fee, UUID saleId,
+            List<Journal> journals, List<Movement> movements, JsonObject payload) {
+    }
+
+    /** Works out what granting a licence moves and records, without writing anything. */
+    Grant planGrant(Offer offer, OwnedVersion v, UUID holder, UUID licenceId, UUID requestId, UUID actor, Map<UUID, Integer> shares,
+            int feeBps, Instant now) {
+        long price = offer.getPrice();
+        long fee = ProceedsSplit.fee(price, feeBps);
+        Map<UUID, Long> parts = price > 0 ? ProceedsSplit.byShares(price - fee, shares) : Map.of();
+        UUID saleId = null;
+        List<Journal> journals = List.of();
+        List<Movement> movements = List.of();
         if (price > 0) {
             saleId = UUID.randomUUID();
             String memo = text("market.memo.sale", offer.getTitle(), v.ref().repoId(), v.label());
@@ -341,15 +461,8 @@ public class DefaultMarketService implements MarketService {
                     .credit(revenue, price - fee);
             Movement share = new Movement().debit(revenue, price - fee);
             parts.forEach((owner, part) -> share.credit(books.user(owner), part));
-            try {
-                platformCredits = books.postPlatformLast(List.of(sale, split), List.of(pay, share), now);
-            } catch (MoneyBooks.InsufficientFunds e) {
-                long balance = books.balance(books.user(holder));
-                throw new RejectedException(PAYMENT_REQUIRED, text("market.balance.short", Money.of(price).plain(), settings.currency(),
-                        Money.of(balance).plain()), "InsufficientFunds");
-            }
-            journals.add(sale);
-            journals.add(split);
+            journals = List.of(sale, split);
+            movements = List.of(pay, share);
         }
         JsonObjectBuilder payload = JSON.createObjectBuilder().add("licence", licenceId.toString())
                 .add("offer", offer.getId().toString()).add("kind", offer.getKind().name()).add("holder", holder.toString())
@@ -364,17 +477,18 @@ public class DefaultMarketService implements MarketService {
         if (requestId != null) {
             payload.add("request", requestId.toString());
         }
-        JsonObject built = payload.build();
-        // everything but the two rows every sale shares is written now; the platform's fee account and the ledger's
-        // head are locked last and held only until the commit
-        repo.flush();
-        platformCredits.run();
-        LedgerRecord entry = ledger.append(new NewEntry(MarketEntryTypes.LICENCE_GRANTED, actor, v.subject(), v.assetId(), built));
-        journals.forEach(j -> j.recordedAt(entry.seq()));
-        Licence licence = new Licence(licenceId, offer, holder, fee, saleId, requestId, now);
+        return new Grant(offer, v, holder, licenceId, requestId, actor, fee, saleId, journals, movements, payload.build());
+    }
+
+    /** Appends the grant's ledger entry and writes the licence; the money has moved already. */
+    private Licence record(Grant g, Instant now) {
+        LedgerRecord entry = ledger.append(new NewEntry(MarketEntryTypes.LICENCE_GRANTED, g.actor(), g.v().subject(), g.v().assetId(),
+                g.payload()));
+        g.journals().forEach(j -> j.recordedAt(entry.seq()));
+        Licence licence = new Licence(g.licenceId(), g.offer(), g.holder(), g.fee(), g.saleId(), g.requestId(), now);
         licence.recordedAt(entry.seq());
         repo.add(licence);
-        changed.fire(MarketChanged.licence(holder, v.assetId()));
+        changed.fire(MarketChanged.licence(g.holder(), g.v().assetId()));
         return licence;
     }
 

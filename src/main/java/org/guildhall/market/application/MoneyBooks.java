@@ -142,6 +142,30 @@ public class MoneyBooks {
     }
 
     /**
+     * As {@link #post}, for a transaction that writes many movements at once and holds no account entity: each
+     * account's balance is changed once, all of them in two round trips to the database (members' and assets'
+     * accounts, then the platform's, last).
+     *
+     * @throws InsufficientFunds naming an account that cannot pay; the caller's transaction must roll back
+     */
+    public void postAll(List<Journal> journals, List<Movement> movements, Instant now) {
+        if (journals.size() != movements.size()) {
+            throw new IllegalArgumentException("one journal per movement");
+        }
+        movements.forEach(Movement::checkBalanced);
+        Map<UUID, Long> net = Movement.net(movements);
+        List<UUID> order = new ArrayList<>(net.keySet());
+        order.sort(ORDER);
+        repo.applyAll(order.stream().filter(a -> !isPlatform(a)).toList(), net).ifPresent(a -> {
+            throw new InsufficientFunds(a);
+        });
+        write(journals, movements, now);
+        repo.applyAll(order.stream().filter(MoneyBooks::isPlatform).toList(), net).ifPresent(a -> {
+            throw new InsufficientFunds(a);
+        });
+    }
+
+    /**
      * The fee account a payer's fees go to: the platform's fee is spread over {@link MoneyAccount#FEE_SHARDS}
      * accounts, so that concurrent sales do not all wait for one row; the fee balance is their sum.
      */

@@ -57,6 +57,10 @@ public class IdempotencyRecord {
         return resultRef;
     }
 
+    public Key key() {
+        return new Key(accountId, operation, idemKey);
+    }
+
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
         private UUID accountId;

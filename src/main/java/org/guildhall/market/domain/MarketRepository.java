@@ -2,9 +2,11 @@ package org.guildhall.market.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The market's tables. */
@@ -15,6 +17,8 @@ public interface MarketRepository {
 
     Optional<Offer> offer(UUID id);
 
+    List<Offer> offers(Collection<UUID> ids);
+
     Optional<Offer> offerForUpdate(UUID id);
 
     List<Offer> offersOfVersion(UUID versionId);
@@ -23,6 +27,12 @@ public interface MarketRepository {
 
     /** Counts a licence under an active offer whose row version is still {@code rowVersion}; false when it changed. */
     boolean countGrant(UUID offerId, long rowVersion);
+
+    /** Counts {@code n} grants on the offer if its terms are still those of {@code rowVersion} and it is active. */
+    boolean countGrants(UUID offerId, long rowVersion, int n);
+
+    /** The (offer, holder) pairs among these offers and holders that have a licence. */
+    Set<List<UUID>> licencesHeld(Collection<UUID> offerIds, Collection<UUID> holderIds);
 
     // licences
     void add(Licence licence);
@@ -49,12 +59,22 @@ public interface MarketRepository {
 
     Optional<MoneyAccount> account(UUID id);
 
+    /** The balances of these accounts (those that exist). */
+    Map<UUID, Long> balances(Collection<UUID> ids);
+
     void add(MoneyAccount account);
 
     /**
      * Adds {@code delta} to an account's balance unless that would take a balance that may not go negative
      * below zero; false when it would (nothing changes then).
      */
+    /**
+     * Applies each account's delta, in the order given, in one round trip to the database, each refused like
+     * {@link #apply}; answers the first account that refused (the transaction must then roll back). It bypasses
+     * the persistence context: for transactions that hold no entity of these accounts.
+     */
+    Optional<UUID> applyAll(List<UUID> accountIds, Map<UUID, Long> deltas);
+
     boolean apply(UUID accountId, long delta);
 
     void add(Journal journal, List<Posting> postings);
@@ -102,6 +122,12 @@ public interface MarketRepository {
     Optional<IdempotencyRecord> idempotency(UUID accountId, String operation, String key);
 
     void add(IdempotencyRecord record);
+
+    /** The records of an operation among these accounts' keys. */
+    Map<IdempotencyRecord.Key, IdempotencyRecord> idempotencies(String operation, Collection<UUID> accountIds, Collection<String> keys);
+
+    /** Writes several keys' records at once, before anything else of the transaction. */
+    void addAll(List<IdempotencyRecord> records);
 
     // invariants
     long accountCount();
@@ -157,6 +183,12 @@ public interface MarketRepository {
     List<Withdrawal> openWithdrawals();
 
     void flush();
+
+    /**
+     * Writes what the transaction persists only at its commit, not before each query: for a transaction that
+     * persists many rows and then runs many small updates, each of which would otherwise look at all of them.
+     */
+    void writeAtCommit();
 
     /** A governed parameter's value, empty while it has its configured default. */
     java.util.OptionalLong parameter(String name);

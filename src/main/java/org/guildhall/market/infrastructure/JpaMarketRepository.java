@@ -2,14 +2,23 @@ package org.guildhall.market.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.guildhall.market.domain.AccessRequest;
@@ -59,6 +68,14 @@ public class JpaMarketRepository implements MarketRepository {
     }
 
     @Override
+    public List<Offer> offers(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT o FROM Offer o WHERE o.id IN :ids", Offer.class).setParameter("ids", ids).getResultList();
+    }
+
+    @Override
     public Optional<Offer> offerForUpdate(UUID id) {
         return Optional.ofNullable(em.find(Offer.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
@@ -80,9 +97,26 @@ public class JpaMarketRepository implements MarketRepository {
 
     @Override
     public boolean countGrant(UUID offerId, long rowVersion) {
+        return countGrants(offerId, rowVersion, 1);
+    }
+
+    @Override
+    public boolean countGrants(UUID offerId, long rowVersion, int n) {
         // native SQL: a JPQL bulk update would move the row version, and each grant would look like a change of terms
-        return em.createNativeQuery("UPDATE market_offer SET granted = granted + 1 WHERE id = ? AND state = 'ACTIVE' AND row_version = ?")
-                .setParameter(1, offerId).setParameter(2, rowVersion).executeUpdate() == 1;
+        return em.createNativeQuery("UPDATE market_offer SET granted = granted + ? WHERE id = ? AND state = 'ACTIVE' AND row_version = ?")
+                .setParameter(1, n).setParameter(2, offerId).setParameter(3, rowVersion).executeUpdate() == 1;
+    }
+
+    @Override
+    public Set<List<UUID>> licencesHeld(Collection<UUID> offerIds, Collection<UUID> holderIds) {
+        Set<List<UUID>> held = new HashSet<>();
+        if (offerIds.isEmpty() || holderIds.isEmpty()) {
+            return held;
+        }
+        em.createQuery("SELECT l.offerId, l.holderId FROM Licence l WHERE l.offerId IN :o AND l.holderId IN :h", Object[].class)
+                .setParameter("o", offerIds).setParameter("h", holderIds).getResultList()
+                .forEach(row -> held.add(List.of((UUID) row[0], (UUID) row[1])));
+        return held;
     }
 
     // ---- licences
@@ -156,6 +190,16 @@ public class JpaMarketRepository implements MarketRepository {
     }
 
     @Override
+    public Map<UUID, Long> balances(Collection<UUID> ids) {
+        Map<UUID, Long> balances = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT a.id, a.balance FROM MoneyAccount a WHERE a.id IN :ids", Object[].class).setParameter("ids", ids)
+                    .getResultList().forEach(row -> balances.put((UUID) row[0], ((Number) row[1]).longValue()));
+        }
+        return balances;
+    }
+
+    @Override
     public void add(MoneyAccount account) {
         em.persist(account);
     }
@@ -165,6 +209,33 @@ public class JpaMarketRepository implements MarketRepository {
         return em.createQuery("UPDATE MoneyAccount a SET a.balance = a.balance + :d WHERE a.id = :id "
                 + "AND (a.mayGoNegative = TRUE OR a.balance + :d >= 0)").setParameter("d", delta).setParameter("id", accountId)
                 .executeUpdate() == 1;
+    }
+
+    @Override
+    public Optional<UUID> applyAll(List<UUID> accountIds, Map<UUID, Long> deltas) {
+        if (accountIds.isEmpty()) {
+            return Optional.empty();
+        }
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE market_account SET balance = balance + ? WHERE id = ? "
+                + "AND (may_go_negative OR balance + ? >= 0)")) {
+            for (UUID id : accountIds) {
+                long delta = deltas.get(id);
+                update.setLong(1, delta);
+                update.setObject(2, id);
+                update.setLong(3, delta);
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    return Optional.of(accountIds.get(i));
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new PersistenceException("balances could not be changed", e);
+        }
     }
 
     @Override
@@ -285,6 +356,25 @@ public class JpaMarketRepository implements MarketRepository {
     @Override
     public Optional<IdempotencyRecord> idempotency(UUID accountId, String operation, String key) {
         return Optional.ofNullable(em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(accountId, operation, key)));
+    }
+
+    @Override
+    public Map<IdempotencyRecord.Key, IdempotencyRecord> idempotencies(String operation, Collection<UUID> accountIds,
+            Collection<String> keys) {
+        Map<IdempotencyRecord.Key, IdempotencyRecord> found = new HashMap<>();
+        if (!accountIds.isEmpty() && !keys.isEmpty()) {
+            em.createQuery("SELECT r FROM IdempotencyRecord r WHERE r.operation = :op AND r.accountId IN :a AND r.idemKey IN :k",
+                    IdempotencyRecord.class).setParameter("op", operation).setParameter("a", accountIds).setParameter("k", keys)
+                    .getResultList().forEach(r -> found.put(r.key(), r));
+        }
+        return found;
+    }
+
+    @Override
+    public void addAll(List<IdempotencyRecord> records) {
+        records.forEach(em::persist);
+        // the keys' rows are written first, so that a concurrent retry waits for this transaction
+        em.flush();
     }
 
     @Override
@@ -438,6 +528,11 @@ public class JpaMarketRepository implements MarketRepository {
     @Override
     public void flush() {
         em.flush();
+    }
+
+    @Override
+    public void writeAtCommit() {
+        em.setFlushMode(FlushModeType.COMMIT);
     }
 
     @Override

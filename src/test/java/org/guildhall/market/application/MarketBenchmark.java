@@ -100,9 +100,15 @@ public final class MarketBenchmark {
             });
             int warm = Math.min(5_000, n / 4);
             purchases(emf, fx, offers, buyerActors, 0, warm, threads);
+            var before = fx.sales.stats();
             long t0 = System.nanoTime();
             int done = purchases(emf, fx, offers, buyerActors, warm, n, threads);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            var after = fx.sales.stats();
+            var batches = new org.guildhall.platform.persistence.GroupCommit.Stats(after.batches() - before.batches(),
+                    after.requests() - before.requests(), after.failedBatches() - before.failedBatches());
+            System.out.printf("batches %d, mean %.1f purchases, %d failed as a whole%n", batches.batches(), batches.meanBatch(),
+                    batches.failedBatches());
             System.out.printf("%s: %d purchases in %.1f s = %.0f/s%n", url.startsWith("jdbc:h2") ? "H2" : "PostgreSQL", done, seconds,
                     done / seconds);
             long c0 = System.nanoTime();
@@ -111,6 +117,8 @@ public final class MarketBenchmark {
             long licences = tx(emf, em -> em.createQuery("SELECT COUNT(l) FROM Licence l", Long.class).getSingleResult());
             JsonObjectBuilder r = JSON.createObjectBuilder().add("purchasesPerSecond", Math.round(done / seconds))
                     .add("measuredPurchases", done).add("seconds", Math.round(seconds * 1000) / 1000.0)
+                    .add("batches", batches.batches()).add("meanBatch", Math.round(batches.meanBatch() * 10) / 10.0)
+                    .add("batchesRunAgainAlone", batches.failedBatches())
                     .add("licences", licences).add("postings", check.postings()).add("postingSum", check.postingSum())
                     .add("invariantsHold", check.healthy()).add("invariantCheckSeconds", Math.round(checkSeconds * 1000) / 1000.0);
             if (!check.healthy()) {

@@ -27,6 +27,7 @@ import org.guildhall.ledger.application.BatchTrees;
 import org.guildhall.ledger.application.DefaultLedgerService;
 import org.guildhall.ledger.infrastructure.JpaLedgerRepository;
 import org.guildhall.market.infrastructure.JpaMarketRepository;
+import org.guildhall.platform.persistence.GroupCommit;
 
 /**
  * The market's services outside the container, on one EntityManager, with the real ledger and stand-ins for
@@ -73,8 +74,46 @@ public final class MarketFixture {
         return id;
     }
 
+    /** Purchases arriving together from several threads share a batch, as they share the one bean in the container. */
+    final GroupCommit<DefaultMarketService.Sale, Optional<DefaultMarketService.Outcome>> sales =
+            new GroupCommit<>(DefaultMarketService.SALES_PER_BATCH, DefaultMarketService.CONCURRENT_BATCHES);
+
     public DefaultMarketService service(EntityManager em) {
-        DefaultMarketService s = new DefaultMarketService();
+        DefaultMarketService s = build(em, new DefaultMarketService());
+        s.self = build(em, new OwnBatchTransactions(em.getEntityManagerFactory()));
+        return s;
+    }
+
+    /**
+     * What the container's {@code REQUIRES_NEW} does for a batch of purchases: it runs on an EntityManager and in
+     * a transaction of its own, committed before any purchase of the batch returns.
+     */
+    final class OwnBatchTransactions extends DefaultMarketService {
+
+        private final jakarta.persistence.EntityManagerFactory emf;
+
+        OwnBatchTransactions(jakarta.persistence.EntityManagerFactory emf) {
+            this.emf = emf;
+        }
+
+        @Override
+        public List<Optional<Outcome>> purchaseBatch(List<Sale> batch) {
+            EntityManager em = emf.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                List<Optional<Outcome>> results = build(em, new DefaultMarketService()).purchaseBatch(batch);
+                em.getTransaction().commit();
+                return results;
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+        }
+    }
+
+    private DefaultMarketService build(EntityManager em, DefaultMarketService s) {
         JpaMarketRepository repo = JpaMarketRepository.with(em);
         // as in the container, an account is opened in a transaction of its own, which commits whatever the caller's does
         AccountOpener opener = new AccountOpener() {
@@ -110,6 +149,7 @@ public final class MarketFixture {
         s.changed = new NoEvents<>();
         s.self = s;
         s.clock = clock;
+        s.sales = sales;
         return s;
     }
 
