@@ -403,11 +403,12 @@ public class DefaultMarketService implements MarketService {
             journals.addAll(g.journals());
             movements.addAll(g.movements());
         });
-        // the rows are inserted at the commit, journals already holding their ledger entry's number; the small
-        // updates before it (balances, the head) need not look at them
+        // the entities are inserted at the commit: the small updates before it need not look at them; the journals
+        // and postings, most of the rows, go in two JDBC batches once they hold their ledger entry's number
         repo.writeAtCommit();
-        books.postAll(journals, movements, now);
+        books.moveAll(movements);
         grants.forEach(g -> record(g, now));
+        books.recordAll(journals, movements, now);
         return results;
     }
 

@@ -103,13 +103,7 @@ public class MoneyBooks {
 
     private void write(List<Journal> journals, List<Movement> movements, Instant now) {
         for (int j = 0; j < journals.size(); j++) {
-            Journal journal = journals.get(j);
-            List<Movement.Line> lines = movements.get(j).lines();
-            List<Posting> postings = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                postings.add(new Posting(journal.getId(), i + 1, lines.get(i).accountId(), lines.get(i).amount(), now));
-            }
-            repo.add(journal, postings);
+            repo.add(journals.get(j), postings(journals.get(j), movements.get(j), now));
         }
     }
 
@@ -142,16 +136,13 @@ public class MoneyBooks {
     }
 
     /**
-     * As {@link #post}, for a transaction that writes many movements at once and holds no account entity: each
-     * account's balance is changed once, all of them in two round trips to the database (members' and assets'
-     * accounts, then the platform's, last).
+     * The first half of {@link #post}, for a transaction that writes many movements at once and holds no account
+     * entity: each account's balance is changed once by its net amount, all of them in two round trips to the
+     * database (members' and assets' accounts, then the platform's). {@link #recordAll} writes the journals later.
      *
      * @throws InsufficientFunds naming an account that cannot pay; the caller's transaction must roll back
      */
-    public void postAll(List<Journal> journals, List<Movement> movements, Instant now) {
-        if (journals.size() != movements.size()) {
-            throw new IllegalArgumentException("one journal per movement");
-        }
+    public void moveAll(List<Movement> movements) {
         movements.forEach(Movement::checkBalanced);
         Map<UUID, Long> net = Movement.net(movements);
         List<UUID> order = new ArrayList<>(net.keySet());
@@ -159,10 +150,30 @@ public class MoneyBooks {
         repo.applyAll(order.stream().filter(a -> !isPlatform(a)).toList(), net).ifPresent(a -> {
             throw new InsufficientFunds(a);
         });
-        write(journals, movements, now);
         repo.applyAll(order.stream().filter(MoneyBooks::isPlatform).toList(), net).ifPresent(a -> {
             throw new InsufficientFunds(a);
         });
+    }
+
+    /** The second half: writes each movement moved by {@link #moveAll} as its journal with its postings. */
+    public void recordAll(List<Journal> journals, List<Movement> movements, Instant now) {
+        if (journals.size() != movements.size()) {
+            throw new IllegalArgumentException("one journal per movement");
+        }
+        List<Posting> postings = new ArrayList<>();
+        for (int j = 0; j < journals.size(); j++) {
+            postings.addAll(postings(journals.get(j), movements.get(j), now));
+        }
+        repo.insertAll(journals, postings);
+    }
+
+    private static List<Posting> postings(Journal journal, Movement movement, Instant now) {
+        List<Movement.Line> lines = movement.lines();
+        List<Posting> postings = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            postings.add(new Posting(journal.getId(), i + 1, lines.get(i).accountId(), lines.get(i).amount(), now));
+        }
+        return postings;
     }
 
     /**

@@ -75,6 +75,10 @@ public class Journal {
         return memo;
     }
 
+    public UUID getActorId() {
+        return actorId;
+    }
+
     public UUID getAssetId() {
         return assetId;
     }

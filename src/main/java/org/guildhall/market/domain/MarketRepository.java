@@ -75,6 +75,12 @@ public interface MarketRepository {
      */
     Optional<UUID> applyAll(List<UUID> accountIds, Map<UUID, Long> deltas);
 
+    /**
+     * Inserts journals and their postings at once, in two round trips to the database. It bypasses the persistence
+     * context: the rows are not entities of this transaction.
+     */
+    void insertAll(List<Journal> journals, List<Posting> postings);
+
     boolean apply(UUID accountId, long delta);
 
     void add(Journal journal, List<Posting> postings);

@@ -48,6 +48,10 @@ public class Posting {
         return journalId;
     }
 
+    public int getLineNo() {
+        return lineNo;
+    }
+
     public UUID getAccountId() {
         return accountId;
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -235,6 +236,43 @@ public class JpaMarketRepository implements MarketRepository {
             return Optional.empty();
         } catch (SQLException e) {
             throw new PersistenceException("balances could not be changed", e);
+        }
+    }
+
+    @Override
+    public void insertAll(List<Journal> journals, List<Posting> postings) {
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement j = connection.prepareStatement("INSERT INTO market_journal (id, kind, memo, actor_id, asset_id, ref_id, "
+                + "ledger_seq, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement p = connection.prepareStatement("INSERT INTO market_posting (journal_id, line_no, account_id, amount, "
+                        + "recorded_at) VALUES (?, ?, ?, ?, ?)")) {
+            for (Journal journal : journals) {
+                j.setObject(1, journal.getId());
+                j.setString(2, journal.getKind());
+                j.setString(3, journal.getMemo());
+                j.setString(4, journal.getActorId() == null ? null : journal.getActorId().toString());
+                j.setString(5, journal.getAssetId() == null ? null : journal.getAssetId().toString());
+                j.setString(6, journal.getRefId());
+                if (journal.getLedgerSeq() == null) {
+                    j.setNull(7, Types.BIGINT);
+                } else {
+                    j.setLong(7, journal.getLedgerSeq());
+                }
+                j.setObject(8, journal.getRecordedAt().atOffset(ZoneOffset.UTC));
+                j.addBatch();
+            }
+            j.executeBatch();
+            for (Posting posting : postings) {
+                p.setObject(1, posting.getJournalId());
+                p.setInt(2, posting.getLineNo());
+                p.setObject(3, posting.getAccountId());
+                p.setLong(4, posting.getAmount());
+                p.setObject(5, posting.getRecordedAt().atOffset(ZoneOffset.UTC));
+                p.addBatch();
+            }
+            p.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("journals could not be written", e);
         }
     }
 
