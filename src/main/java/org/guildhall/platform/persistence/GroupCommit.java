@@ -68,6 +68,11 @@ public final class GroupCommit<Q, A> {
         return new Stats(batches.sum(), requests.sum(), failed.sum());
     }
 
+    /** How many requests wait for a batch now. */
+    public int waiting() {
+        return queue.size();
+    }
+
     /**
      * @param maxBatch the most requests in one batch
      * @param concurrentBatches how many batches may be written at the same time: with two, one batch reads and

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -206,6 +207,76 @@ class MarketPersistenceTest extends BothDatabases {
         InvariantReport r = check(emf);
         assertThat(r.findings()).isEmpty();
         assertThat(r.postingSum()).isZero();
+    }
+
+    int licenceCount(EntityManagerFactory emf, Actor holder) {
+        return read(emf, em -> fx.service(em).licences(holder).size());
+    }
+
+    long ledgerEntries(EntityManagerFactory emf) {
+        return read(emf, em -> fx.ledger(em).stats().entries());
+    }
+
+    DefaultMarketService.Sale sale(EntityManagerFactory emf, Actor buyer, OfferInfo offer, String key) {
+        OwnedVersion v = fx.versions.get(offer.versionId());
+        return read(emf, em -> {
+            DefaultMarketService s = fx.service(em);
+            s.books.user(buyer.accountId());
+            s.books.assetRevenue(v.assetId());
+            return new DefaultMarketService.Sale(buyer, offer.id(), key, DefaultMarketService.sha256("purchase\n" + offer.id()), v,
+                    s.shareMap(v));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aBatchOfPurchasesGrantsWhatSurelyHoldsLeavesTheRestToBeDecidedAloneAndRollsBackWholeOnAKeyUsedBefore(Database db) {
+        EntityManagerFactory emf = fresh(db);
+        Actor alice = actor("alice");
+        Actor bob = actor("bob");
+        Actor carol = actor("carol");
+        List<OfferInfo> offers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            offers.add(offer(emf, alice, fx.version(alice.accountId(), "batch-" + i, 1), oneOff("Licence " + i, "10")));
+        }
+        topUp(emf, bob, "25");
+        read(emf, em -> fx.service(em).books.user(alice.accountId()));
+        List<DefaultMarketService.Sale> batch = List.of(
+                sale(emf, bob, offers.get(0), "batch-key-1"),
+                sale(emf, bob, offers.get(0), "batch-key-2"), // the same offer again: "bought twice" is decided alone
+                sale(emf, bob, offers.get(1), "batch-key-1"), // the same key again: replayed or refused alone
+                sale(emf, bob, offers.get(2), "batch-key-3"), // 15 left after the first: granted
+                sale(emf, bob, offers.get(3), "batch-key-4"), // 5 left: too little, refused alone with the balance
+                sale(emf, alice, offers.get(1), "batch-key-5"), // her own asset
+                sale(emf, carol, offers.get(1), "batch-key-6")); // nothing on her balance
+        List<Optional<DefaultMarketService.Outcome>> answers = read(emf, em -> fx.service(em).self.purchaseBatch(batch));
+        assertThat(answers).extracting(Optional::isPresent).containsExactly(true, false, false, true, false, false, false);
+        assertThat(balance(emf, bob)).isEqualTo(Money.parse("5").minor());
+        assertThat(licenceCount(emf, bob)).isEqualTo(2);
+        assertThat(check(emf).findings()).isEmpty();
+        long entries = ledgerEntries(emf);
+
+        // a key used before, for another offer: the whole batch rolls back, nothing of it is kept
+        topUp(emf, bob, "100");
+        List<DefaultMarketService.Sale> reused = List.of(sale(emf, bob, offers.get(3), "batch-key-9"),
+                sale(emf, bob, offers.get(1), "batch-key-3"));
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).self.purchaseBatch(reused))).isInstanceOf(RuntimeException.class);
+        assertThat(balance(emf, bob)).isEqualTo(Money.parse("105").minor());
+        assertThat(licenceCount(emf, bob)).isEqualTo(2);
+        assertThat(ledgerEntries(emf)).isEqualTo(entries);
+
+        // through the service, each of them is answered as it would be alone
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(bob, offers.get(1).id(), "batch-key-3")))
+                .isInstanceOf(RejectedException.class).hasMessageContaining("different request");
+        Purchase again = read(emf, em -> fx.service(em).purchase(bob, offers.get(2).id(), "batch-key-3"));
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.licence().id()).isEqualTo(answers.get(3).orElseThrow().licenceId());
+        assertThatThrownBy(() -> read(emf, em -> fx.service(em).purchase(bob, offers.get(0).id(), "batch-key-2")))
+                .isInstanceOf(RejectedException.class).hasMessageContaining("already");
+        Purchase bought = read(emf, em -> fx.service(em).purchase(bob, offers.get(3).id(), "batch-key-9"));
+        assertThat(bought.replayed()).isFalse();
+        assertThat(balance(emf, bob)).isEqualTo(Money.parse("95").minor());
+        assertThat(check(emf).findings()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
