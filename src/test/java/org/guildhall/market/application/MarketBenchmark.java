@@ -43,7 +43,8 @@ import org.guildhall.testsupport.BothDatabases;
  * <li>the entitlement check a download makes, answered from the cache (target p99 &lt; 1 ms), and that a licence
  * granted after a refusal opens the file at once.</li>
  * </ul>
- * Run with {@code ./guildhall bench market}; arguments: purchases per database (default 20,000), concurrent buyers
+ * Run with {@code ./guildhall bench market}; arguments: purchases per database (default 30,000: the first third warms up
+ * the JIT and is not measured), concurrent buyers
  * (threads, default 128).
  */
 public final class MarketBenchmark {
@@ -54,7 +55,7 @@ public final class MarketBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         JsonObjectBuilder out = JSON.createObjectBuilder().add("cores", Runtime.getRuntime().availableProcessors())
                 .add("java", System.getProperty("java.version")).add("purchases", n).add("threads", threads);
@@ -100,7 +101,7 @@ public final class MarketBenchmark {
                 buyerActors.forEach(b -> s.books.user(b.accountId()));
                 return null;
             });
-            int warm = Math.min(5_000, n / 4);
+            int warm = n / 3;
             purchases(emf, fx, offers, buyerActors, 0, warm, threads);
             // the machine is shared: three rounds one after the other, and their median
             int rounds = 3;
