@@ -146,7 +146,7 @@ public final class MarketBenchmark {
                 r.add("findings", check.findings().toString());
             }
             if (entitlements) {
-                r.add("entitlementCheck", entitlementFigures(emf, fx, versions, offers, buyerActors, ownerActors, n));
+                r.add("entitlementCheck", entitlementFigures(emf, fx, versions, offers, buyerActors, ownerActors, warm + done));
             }
             return r.build();
         } finally {
