@@ -1,5 +1,7 @@
 package org.guildhall.catalog.infrastructure;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -24,11 +26,15 @@ public class CatalogStores {
 
     private static final Logger LOG = Logger.getLogger(CatalogStores.class.getName());
 
+    /** Hashes uploads while their request threads read and write them. */
+    @Resource
+    ManagedExecutorService executor;
+
     @Produces
     @ApplicationScoped
     BlobStore blobStore(@ConfigProperty(name = "guildhall.data.dir") String dataDir) {
         try {
-            LocalBlobStore store = new LocalBlobStore(Path.of(dataDir, "files"));
+            LocalBlobStore store = new LocalBlobStore(Path.of(dataDir, "files"), executor);
             // an upload cut off by a crash leaves a temporary file; a day is longer than any upload lasts
             int reclaimed = store.reclaimTemporaryFiles(Duration.ofDays(1));
             if (reclaimed > 0) {
