@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.guildhall.catalog.api.Actor;
@@ -244,8 +245,8 @@ public class DefaultMarketService implements MarketService {
         try {
             Outcome done;
             try {
-                // purchases arriving together are written in one transaction (group commit)
-                // what the batch does not grant at once is decided alone, with its reason
+                // purchases arriving together are written in one transaction (group commit); what the batch does
+                // not grant at once is decided alone, with its reason
                 done = sales.submit(new Sale(buyer, offerId, key, hash, v, shares), self::purchaseBatch)
                         .orElseGet(() -> self.purchaseNow(buyer, offerId, key, hash, v, shares));
             } catch (GroupCommit.BatchFailed raced) {
@@ -367,7 +368,7 @@ public class DefaultMarketService implements MarketService {
         int feeBps = fees.current();
         List<Optional<Outcome>> results = new ArrayList<>(batch.size());
         Set<IdempotencyRecord.Key> keysSeen = new HashSet<>();
-        Map<UUID, Integer> grantsPerOffer = new java.util.TreeMap<>();
+        Map<UUID, Integer> grantsPerOffer = new TreeMap<>();
         List<Grant> grants = new ArrayList<>();
         List<IdempotencyRecord> keys = new ArrayList<>();
         for (Sale s : batch) {

@@ -57,10 +57,6 @@ public class IdempotencyRecord {
         return resultRef;
     }
 
-    public Key key() {
-        return new Key(accountId, operation, idemKey);
-    }
-
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
         private UUID accountId;

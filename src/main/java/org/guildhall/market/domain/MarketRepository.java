@@ -129,9 +129,6 @@ public interface MarketRepository {
 
     void add(IdempotencyRecord record);
 
-    /** The records of an operation among these accounts' keys. */
-    Map<IdempotencyRecord.Key, IdempotencyRecord> idempotencies(String operation, Collection<UUID> accountIds, Collection<String> keys);
-
     /** Writes several keys' records at once, before anything else of the transaction. */
     void addAll(List<IdempotencyRecord> records);
 

@@ -397,18 +397,6 @@ public class JpaMarketRepository implements MarketRepository {
     }
 
     @Override
-    public Map<IdempotencyRecord.Key, IdempotencyRecord> idempotencies(String operation, Collection<UUID> accountIds,
-            Collection<String> keys) {
-        Map<IdempotencyRecord.Key, IdempotencyRecord> found = new HashMap<>();
-        if (!accountIds.isEmpty() && !keys.isEmpty()) {
-            em.createQuery("SELECT r FROM IdempotencyRecord r WHERE r.operation = :op AND r.accountId IN :a AND r.idemKey IN :k",
-                    IdempotencyRecord.class).setParameter("op", operation).setParameter("a", accountIds).setParameter("k", keys)
-                    .getResultList().forEach(r -> found.put(r.key(), r));
-        }
-        return found;
-    }
-
-    @Override
     public void addAll(List<IdempotencyRecord> records) {
         records.forEach(em::persist);
         // the keys' rows are written first, so that a concurrent retry waits for this transaction
