@@ -3,6 +3,7 @@ package org.guildhall.catalog.infrastructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -35,7 +37,8 @@ import org.guildhall.catalog.domain.Sha256;
  * distinct digest. A file is written to {@code <root>/tmp} while it is hashed, then moved into place in
  * one atomic rename, so a reader never sees a partial file and a crash leaves only a temporary file,
  * which {@link #reclaimTemporaryFiles} removes. The file is hashed on a second thread while the next piece
- * is read and written, so that an upload runs at the speed of the slower of the two, not of their sum.
+ * is read and written, so that an upload runs at the speed of the slower of the two, not of their sum, and
+ * what has arrived is flushed to disk in the background while the rest arrives.
  */
 public class LocalBlobStore implements BlobStore {
 
@@ -44,6 +47,9 @@ public class LocalBlobStore implements BlobStore {
 
     /** Pieces of an upload in flight between the thread that reads and writes it and the one that hashes it. */
     private static final int BUFFERS = 4;
+
+    /** An upload's bytes written since the last flush to disk before the next one starts (in the background). */
+    private static final long FLUSH_EVERY = 64L * 1024 * 1024;
 
     /** How long a piece may wait for the hashing thread before the upload is abandoned. */
     private static final long STALL_SECONDS = 300;
@@ -80,6 +86,8 @@ public class LocalBlobStore implements BlobStore {
         hashing.execute(sha);
         try {
             long size = 0;
+            long unflushed = 0;
+            CompletableFuture<Void> flushing = CompletableFuture.completedFuture(null);
             try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 for (;;) {
                     byte[] buffer = sha.freeBuffer();
@@ -97,7 +105,14 @@ public class LocalBlobStore implements BlobStore {
                         out.write(piece);
                     }
                     sha.hash(buffer, n);
+                    // the disk writes what has arrived while more arrives, instead of all of it at the end
+                    unflushed += n;
+                    if (unflushed >= FLUSH_EVERY && flushing.isDone()) {
+                        unflushed = 0;
+                        flushing = CompletableFuture.runAsync(() -> flush(out), hashing);
+                    }
                 }
+                awaitFlush(flushing);
             }
             Sha256 digest = Sha256.of(sha.digest());
             if (expected.isPresent() && !expected.get().equals(digest)) {
@@ -125,6 +140,25 @@ public class LocalBlobStore implements BlobStore {
             if (!kept) {
                 Files.deleteIfExists(part);
             }
+        }
+    }
+
+    private static void flush(FileChannel out) {
+        try {
+            out.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitFlush(CompletableFuture<Void> flushing) throws IOException {
+        try {
+            flushing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
         }
     }
 
