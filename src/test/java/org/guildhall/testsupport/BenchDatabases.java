@@ -22,14 +22,27 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class BenchDatabases {
 
     /** One database's run; {@code h2} tells which one it is. */
-    public interface Run {
-        JsonObject on(DataSource ds, String url, String user, String password, boolean h2) throws Exception;
+    public interface Run<T> {
+        T on(DataSource ds, String url, String user, String password, boolean h2) throws Exception;
     }
 
     private BenchDatabases() {
     }
 
-    public static void runBoth(String name, JsonObjectBuilder out, Run run) throws Exception {
+    /** Runs on H2 then on PostgreSQL, and writes {@code out} with both results to {@code target/bench/<name>.json}. */
+    public static void runBoth(String name, JsonObjectBuilder out, Run<JsonObject> run) throws Exception {
+        out.add("h2", onH2(name, run));
+        out.add("postgresql", onPostgres(run));
+        StringWriter w = new StringWriter();
+        try (var g = JsonProvider.provider().createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)) {
+            g.write(out.build());
+        }
+        Files.writeString(Path.of("target/bench/" + name + ".json"), w.toString());
+        System.out.println(w);
+    }
+
+    /** The run on an empty H2 file database under {@code target/bench/<name>-h2}. */
+    public static <T> T onH2(String name, Run<T> run) throws Exception {
         Path dir = Files.createDirectories(Path.of("target/bench/" + name + "-h2"));
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
@@ -41,16 +54,14 @@ public final class BenchDatabases {
         h2.setURL(h2Url);
         h2.setUser("sa");
         h2.setPassword("");
-        out.add("h2", run.on(h2, h2Url, "sa", "", true));
+        return run.on(h2, h2Url, "sa", "", true);
+    }
+
+    /** The run on an embedded PostgreSQL, started for it and stopped after. */
+    public static <T> T onPostgres(Run<T> run) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            out.add("postgresql", run.on(pg.getPostgresDatabase(), pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", false));
+            return run.on(pg.getPostgresDatabase(), pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", false);
         }
-        StringWriter w = new StringWriter();
-        try (var g = JsonProvider.provider().createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)) {
-            g.write(out.build());
-        }
-        Files.writeString(Path.of("target/bench/" + name + ".json"), w.toString());
-        System.out.println(w);
     }
 
     /** An empty schema (cleaned, then migrated by Flyway) and the test persistence unit on it. */

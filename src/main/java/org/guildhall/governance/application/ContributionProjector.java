@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.guildhall.governance.domain.GovernanceRepository;
@@ -77,7 +78,7 @@ public class ContributionProjector {
                 counted++;
             }
             delta.forEach((account, d) -> {
-                java.util.Optional<Contribution> before = repo.contribution(account);
+                Optional<Contribution> before = repo.contribution(account);
                 // an open vote keeps the power the member had when it opened
                 before.ifPresent(c -> repo.preserve(account));
                 Contribution was = before.orElse(new Contribution(account, 0, 0, 0, 0, d[3], 0));

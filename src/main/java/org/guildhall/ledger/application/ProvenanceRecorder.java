@@ -56,7 +56,7 @@ public class ProvenanceRecorder {
      */
     void versionPublished(@Observes VersionPublished e) {
         AssetRef ref = e.ref();
-        String asset = subject(ref);
+        String asset = ref.subject();
         if (!repo.exists(EntryTypes.ASSET_REGISTERED, e.assetId().toString())) {
             ledger.append(new NewEntry(EntryTypes.ASSET_REGISTERED, e.publishedBy(), asset, e.assetId(), assetJson(e).build()));
         }
@@ -77,7 +77,7 @@ public class ProvenanceRecorder {
         if (!e.lineage().isEmpty()) {
             JsonArrayBuilder links = JSON.createArrayBuilder();
             for (LineageEdge l : e.lineage()) {
-                links.add(JSON.createObjectBuilder().add("relation", l.relation()).add("target", subject(l.to()))
+                links.add(JSON.createObjectBuilder().add("relation", l.relation()).add("target", l.to().subject())
                         .add("inCatalogue", l.exists()));
             }
             ledger.append(new NewEntry(EntryTypes.LINEAGE_DECLARED, e.publishedBy(), at, e.assetId(),
@@ -88,10 +88,5 @@ public class ProvenanceRecorder {
     private static JsonObjectBuilder assetJson(VersionPublished e) {
         return JSON.createObjectBuilder().add("asset", e.assetId().toString()).add("kind", e.ref().kind().name().toLowerCase(java.util.Locale.ROOT))
                 .add("owner", e.ref().owner()).add("name", e.ref().name());
-    }
-
-    /** {@code dataset:alice/iris}: kind and repository id, as the ledger names assets. */
-    public static String subject(AssetRef ref) {
-        return ref.subject();
     }
 }

@@ -340,6 +340,16 @@ public class DefaultMarketService implements MarketService {
         }
     }
 
+    /** Whether {@link #checkBuyable} lets the sale through; its reason, if not, is given when the sale is run alone. */
+    private boolean buyable(Offer offer, Sale s) {
+        try {
+            checkBuyable(offer, s.buyer(), s.v(), s.shares());
+            return true;
+        } catch (RejectedException refused) {
+            return false;
+        }
+    }
+
     private RejectedException balanceShort(long price, long balance) {
         return new RejectedException(PAYMENT_REQUIRED, text("market.balance.short", Money.of(price).plain(), settings.currency(),
                 Money.of(balance).plain()), "InsufficientFunds");
@@ -376,8 +386,7 @@ public class DefaultMarketService implements MarketService {
             UUID account = books.user(s.buyer().accountId());
             long balance = balances.getOrDefault(account, 0L);
             if (!keysSeen.add(new IdempotencyRecord.Key(s.buyer().accountId(), "purchase", s.key())) || offer == null
-                    || !offer.isActive() || offer.getKind() != OfferKind.ONE_OFF || owns(s.buyer().accountId(), s.v(), s.shares())
-                    || !held.add(List.of(offer.getId(), s.buyer().accountId())) || balance < offer.getPrice()) {
+                    || !buyable(offer, s) || !held.add(List.of(offer.getId(), s.buyer().accountId())) || balance < offer.getPrice()) {
                 results.add(Optional.empty());
                 continue;
             }

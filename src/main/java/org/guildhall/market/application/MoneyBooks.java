@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,27 +113,44 @@ public class MoneyBooks {
      * changed only when the returned action runs, which the caller does last before its commit.
      */
     public Runnable postPlatformLast(List<Journal> journals, List<Movement> movements, Instant now) {
-        if (journals.size() != movements.size()) {
-            throw new IllegalArgumentException("one journal per movement");
-        }
-        movements.forEach(Movement::checkBalanced);
-        Map<UUID, Long> net = Movement.net(movements);
-        List<UUID> order = new ArrayList<>(net.keySet());
-        order.sort(ORDER);
-        List<UUID> platform = order.stream().filter(MoneyBooks::isPlatform).toList();
-        for (UUID account : order) {
-            if (!isPlatform(account) && !repo.apply(account, net.get(account))) {
+        checkPaired(journals, movements);
+        Map<UUID, Long> net = netInOrder(movements);
+        for (UUID account : members(net)) {
+            if (!repo.apply(account, net.get(account))) {
                 throw new InsufficientFunds(account);
             }
         }
         write(journals, movements, now);
         return () -> {
-            for (UUID account : platform) {
+            for (UUID account : platform(net)) {
                 if (!repo.apply(account, net.get(account))) {
                     throw new InsufficientFunds(account);
                 }
             }
         };
+    }
+
+    private static void checkPaired(List<Journal> journals, List<Movement> movements) {
+        if (journals.size() != movements.size()) {
+            throw new IllegalArgumentException("one journal per movement");
+        }
+    }
+
+    /** Each account's net change over balanced movements, in the one order accounts are changed in. */
+    private static Map<UUID, Long> netInOrder(List<Movement> movements) {
+        movements.forEach(Movement::checkBalanced);
+        Map<UUID, Long> net = Movement.net(movements);
+        Map<UUID, Long> ordered = new LinkedHashMap<>();
+        net.keySet().stream().sorted(ORDER).forEach(a -> ordered.put(a, net.get(a)));
+        return ordered;
+    }
+
+    private static List<UUID> members(Map<UUID, Long> net) {
+        return net.keySet().stream().filter(a -> !isPlatform(a)).toList();
+    }
+
+    private static List<UUID> platform(Map<UUID, Long> net) {
+        return net.keySet().stream().filter(MoneyBooks::isPlatform).toList();
     }
 
     /**
@@ -143,23 +161,15 @@ public class MoneyBooks {
      * @throws InsufficientFunds naming an account that cannot pay; the caller's transaction must roll back
      */
     public void moveAll(List<Movement> movements) {
-        movements.forEach(Movement::checkBalanced);
-        Map<UUID, Long> net = Movement.net(movements);
-        List<UUID> order = new ArrayList<>(net.keySet());
-        order.sort(ORDER);
-        repo.applyAll(order.stream().filter(a -> !isPlatform(a)).toList(), net).ifPresent(a -> {
-            throw new InsufficientFunds(a);
-        });
-        repo.applyAll(order.stream().filter(MoneyBooks::isPlatform).toList(), net).ifPresent(a -> {
+        Map<UUID, Long> net = netInOrder(movements);
+        repo.applyAll(members(net), net).or(() -> repo.applyAll(platform(net), net)).ifPresent(a -> {
             throw new InsufficientFunds(a);
         });
     }
 
     /** The second half: writes each movement moved by {@link #moveAll} as its journal with its postings. */
     public void recordAll(List<Journal> journals, List<Movement> movements, Instant now) {
-        if (journals.size() != movements.size()) {
-            throw new IllegalArgumentException("one journal per movement");
-        }
+        checkPaired(journals, movements);
         List<Posting> postings = new ArrayList<>();
         for (int j = 0; j < journals.size(); j++) {
             postings.addAll(postings(journals.get(j), movements.get(j), now));

@@ -62,6 +62,11 @@ public final class GroupCommit<Q, A> {
         public double meanBatch() {
             return batches == 0 ? 0 : (double) requests / batches;
         }
+
+        /** What happened between {@code earlier} and these figures. */
+        public Stats since(Stats earlier) {
+            return new Stats(batches - earlier.batches, requests - earlier.requests, failedBatches - earlier.failedBatches);
+        }
     }
 
     public Stats stats() {

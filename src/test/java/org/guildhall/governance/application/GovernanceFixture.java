@@ -15,6 +15,7 @@ import org.guildhall.governance.domain.ParameterSpec;
 import org.guildhall.governance.infrastructure.JpaGovernanceRepository;
 import org.guildhall.market.application.DefaultMarketService;
 import org.guildhall.market.application.MarketFixture;
+import org.guildhall.testsupport.BothDatabases;
 
 /**
  * The DAO's services outside the container on one EntityManager, with the real ledger and the real market (so
@@ -60,20 +61,11 @@ final class GovernanceFixture {
         }
 
         private <T> T inNew(java.util.function.Function<DefaultGovernanceService, T> work) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.getTransaction().begin();
+            return BothDatabases.read(emf, em -> {
                 DefaultGovernanceService s = build(em, new DefaultGovernanceService());
                 s.self = s;
-                T result = work.apply(s);
-                em.getTransaction().commit();
-                return result;
-            } finally {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                em.close();
-            }
+                return work.apply(s);
+            });
         }
 
         @Override

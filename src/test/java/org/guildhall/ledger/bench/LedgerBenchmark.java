@@ -1,10 +1,8 @@
 package org.guildhall.ledger.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.guildhall.chain.infrastructure.AnvilNode;
 import org.guildhall.chain.infrastructure.contracts.GuildhallAnchor;
 import org.guildhall.ledger.api.NewEntry;
@@ -32,7 +29,7 @@ import org.guildhall.ledger.domain.EntryEnvelope;
 import org.guildhall.ledger.domain.LedgerEntry;
 import org.guildhall.ledger.domain.MerkleTree;
 import org.guildhall.ledger.infrastructure.JpaLedgerRepository;
-import org.h2.jdbcx.JdbcDataSource;
+import org.guildhall.testsupport.BenchDatabases;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -70,21 +67,8 @@ public final class LedgerBenchmark {
         out.put("java", System.getProperty("java.version"));
         out.put("entriesPerTransaction", TX_SIZE);
 
-        Path dir = Files.createDirectories(Path.of("target/bench/ledger-h2"));
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        String h2Url = "jdbc:h2:" + dir.toAbsolutePath().resolve("db") + ";MODE=LEGACY";
-        h2.setURL(h2Url);
-        h2.setUser("sa");
-        h2.setPassword("");
-        out.put("h2", appendFigures(h2, h2Url, "sa", "", n));
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            out.put("postgresql", appendFigures(pg.getPostgresDatabase(), pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", n));
-        }
+        out.put("h2", BenchDatabases.onH2("ledger", (ds, url, user, password, h2) -> appendFigures(ds, url, user, password, n)));
+        out.put("postgresql", BenchDatabases.onPostgres((ds, url, user, password, h2) -> appendFigures(ds, url, user, password, n)));
         out.put("merkle", merkleFigures());
         out.put("gas", gasFigures());
         String json = toJson(out);
@@ -93,10 +77,7 @@ public final class LedgerBenchmark {
     }
 
     static Map<String, Object> appendFigures(DataSource ds, String url, String user, String password, int n) throws Exception {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("guildhall-test", Map.of("jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", user, "jakarta.persistence.jdbc.password", password));
+        EntityManagerFactory emf = BenchDatabases.migrated(ds, url, user, password);
         try {
             Random random = new Random(7);
             List<UUID> actors = new ArrayList<>();

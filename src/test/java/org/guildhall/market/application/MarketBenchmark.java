@@ -119,9 +119,7 @@ public final class MarketBenchmark {
                 done += bought;
                 seconds += s;
             }
-            var after = fx.sales.stats();
-            var batches = new org.guildhall.platform.persistence.GroupCommit.Stats(after.batches() - before.batches(),
-                    after.requests() - before.requests(), after.failedBatches() - before.failedBatches());
+            var batches = fx.sales.stats().since(before);
             long[] sorted = rates.clone();
             Arrays.sort(sorted);
             long median = sorted[rounds / 2];

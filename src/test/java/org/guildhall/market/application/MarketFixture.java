@@ -28,6 +28,7 @@ import org.guildhall.ledger.application.DefaultLedgerService;
 import org.guildhall.ledger.infrastructure.JpaLedgerRepository;
 import org.guildhall.market.infrastructure.JpaMarketRepository;
 import org.guildhall.platform.persistence.GroupCommit;
+import org.guildhall.testsupport.BothDatabases;
 
 /**
  * The market's services outside the container, on one EntityManager, with the real ledger and stand-ins for
@@ -98,18 +99,7 @@ public final class MarketFixture {
 
         @Override
         public List<Optional<Outcome>> purchaseBatch(List<Sale> batch) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.getTransaction().begin();
-                List<Optional<Outcome>> results = build(em, new DefaultMarketService()).purchaseBatch(batch);
-                em.getTransaction().commit();
-                return results;
-            } finally {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                em.close();
-            }
+            return BothDatabases.read(emf, em -> build(em, new DefaultMarketService()).purchaseBatch(batch));
         }
     }
 
