@@ -32,9 +32,12 @@ public class CatalogStores {
 
     @Produces
     @ApplicationScoped
-    BlobStore blobStore(@ConfigProperty(name = "guildhall.data.dir") String dataDir) {
+    BlobStore blobStore(@ConfigProperty(name = "guildhall.data.dir") String dataDir,
+            @ConfigProperty(name = "guildhall.catalog.direct-io", defaultValue = "true") boolean directIo) {
         try {
-            LocalBlobStore store = new LocalBlobStore(Path.of(dataDir, "files"), executor);
+            LocalBlobStore store = new LocalBlobStore(Path.of(dataDir, "files"), executor, directIo);
+            boolean direct = store.writesDirect();
+            LOG.info(() -> "Uploads are written to " + dataDir + "/files " + (direct ? "with direct I/O" : "through the page cache"));
             // an upload cut off by a crash leaves a temporary file; a day is longer than any upload lasts
             int reclaimed = store.reclaimTemporaryFiles(Duration.ofDays(1));
             if (reclaimed > 0) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -77,21 +78,30 @@ public class FileResponses {
             catalog.recordDownload(d, clientKey(viewer, request));
         }
         long start = first;
+        boolean toTheEnd = first + length == size;
         StreamingOutput body = out -> {
             try (InputStream in = catalog.open(d.file(), start)) {
-                byte[] buffer = new byte[BUFFER];
-                long left = length;
-                while (left > 0) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                    if (n < 0) {
-                        throw new IOException("stored file " + d.file().sha256() + " is shorter than recorded");
-                    }
-                    out.write(buffer, 0, n);
-                    left -= n;
+                long sent = toTheEnd ? in.transferTo(out) : copy(in, out, length);
+                if (sent != length) {
+                    throw new IOException("stored file " + d.file().sha256() + " is " + (sent < length ? "shorter" : "longer") + " than recorded");
                 }
             }
         };
         return r.entity(body).build();
+    }
+
+    private static long copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long left = length;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+        return length - left;
     }
 
     private void admit(Download d, Optional<Actor> viewer, FileAccessPolicy.Use use) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,14 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.guildhall.catalog.domain.BlobStore.BlobTooLargeException;
 import org.guildhall.catalog.domain.BlobStore.DigestMismatchException;
@@ -121,7 +129,7 @@ class LocalBlobStoreTest {
                     return -1;
                 }
                 int n = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                Arrays.fill(b, off, off + n, (byte) 0);
                 left -= n;
                 return n;
             }
@@ -130,6 +138,91 @@ class LocalBlobStoreTest {
         assertThat(stored.size()).isEqualTo(size);
         // SHA-256 of 64 MiB of zero bytes, computed independently (sha256sum)
         assertThat(stored.digest().hex()).isEqualTo("3b6a07d0d404fab4e23b6d34bc6696a6a312dd92821332385e5af7c01c421351");
+    }
+
+    /** Bytes that differ from one position to the next, so that a piece written at a wrong offset shows. */
+    static byte[] counting(int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) {
+            b[i] = (byte) (i * 31 + i / 4096);
+        }
+        return b;
+    }
+
+    @Test
+    void writesWithDirectIoWhereTheFileSystemTakesItAndThroughTheCacheWhenAskedTo() throws Exception {
+        // the build directory is on the project's disk (ext4 or xfs take direct I/O; tmpfs may not)
+        Path onDisk = Files.createDirectories(Path.of("target", "blob-store-test"));
+        assertThat(new LocalBlobStore(onDisk).writesDirect()).isTrue();
+        assertThat(new LocalBlobStore(onDisk, ForkJoinPool.commonPool(), false).writesDirect()).isFalse();
+    }
+
+    @Test
+    void directAndCachedWritesKeepTheSameBytesWhateverTheSizeAgainstBlocksAndPieces() throws Exception {
+        Path onDisk = Files.createDirectories(Path.of("target", "blob-store-test"));
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            LocalBlobStore direct = new LocalBlobStore(Files.createTempDirectory(onDisk, "direct"), threads, true);
+            LocalBlobStore cached = new LocalBlobStore(Files.createTempDirectory(onDisk, "cached"), threads, false);
+            int mib = 1024 * 1024;
+            for (int size : new int[] {1, 511, 4095, 4096, 4097, mib - 1, mib, mib + 1, 3 * mib + 12_345}) {
+                byte[] data = counting(size);
+                for (LocalBlobStore s : List.of(direct, cached)) {
+                    StoredBlob stored = s.put(new ByteArrayInputStream(data), size, Optional.of(sha(data)));
+                    assertThat(stored.size()).as("size %d", size).isEqualTo(size);
+                    assertThat(Files.size(s.pathOf(stored.digest()))).as("size on disk for %d", size).isEqualTo(size);
+                    try (InputStream in = s.open(stored.digest(), 0)) {
+                        assertThat(in.readAllBytes()).as("content of %d bytes", size).isEqualTo(data);
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLargeFileIsReadAheadFromAnyOffsetAndSentWhole() throws Exception {
+        int size = 20 * 1024 * 1024 + 777;
+        byte[] data = counting(size);
+        StoredBlob stored = store.put(new ByteArrayInputStream(data), size, Optional.empty());
+        for (long offset : new long[] {0, 1, 1024 * 1024, 11L * 1024 * 1024 + 5}) {
+            try (InputStream in = store.open(stored.digest(), offset)) {
+                assertThat(in).isInstanceOf(ReadAhead.class);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                assertThat(in.transferTo(out)).isEqualTo(size - offset);
+                assertThat(out.toByteArray()).isEqualTo(Arrays.copyOfRange(data, (int) offset, size));
+                assertThat(in.read()).isEqualTo(-1);
+            }
+        }
+        // read by the byte and by odd-sized pieces, across the pieces the readers fill in turn
+        try (InputStream in = store.open(stored.digest(), 9L * 1024 * 1024)) {
+            assertThat(in.read()).isEqualTo(data[9 * 1024 * 1024] & 0xff);
+            byte[] some = new byte[3_000_001];
+            int got = in.readNBytes(some, 0, some.length);
+            assertThat(got).isEqualTo(some.length);
+            assertThat(some).isEqualTo(Arrays.copyOfRange(data, 9 * 1024 * 1024 + 1, 9 * 1024 * 1024 + 1 + some.length));
+        }
+    }
+
+    @Test
+    void closingADownloadMidwayStopsItsReaders() throws Exception {
+        ThreadPoolExecutor threads = (ThreadPoolExecutor) Executors.newCachedThreadPool();
+        try {
+            LocalBlobStore s = new LocalBlobStore(root.resolve("own"), threads, true);
+            int size = 32 * 1024 * 1024;
+            StoredBlob stored = s.put(new ByteArrayInputStream(counting(size)), size, Optional.empty());
+            try (InputStream in = s.open(stored.digest(), 0)) {
+                assertThat(in.readNBytes(1000)).hasSize(1000);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (threads.getActiveCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(threads.getActiveCount()).as("reading tasks still running").isZero();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
