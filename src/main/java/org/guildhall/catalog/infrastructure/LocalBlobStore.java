@@ -103,9 +103,10 @@ public class LocalBlobStore implements BlobStore {
     public StoredBlob put(InputStream content, long maxBytes, Optional<Sha256> expected) throws IOException {
         Path part = Files.createTempFile(tmp, "upload-", ".part");
         boolean kept = false;
-        // the caller's thread reads the pieces; one other thread hashes them and another writes them to disk
-        Pipeline pipeline = new Pipeline(part);
+        Pipeline pipeline = null;
         try {
+            // the caller's thread reads the pieces; one other thread hashes them and another writes them to disk
+            pipeline = new Pipeline(part);
             long size = 0;
             for (;;) {
                 byte[] buffer = pipeline.freeBuffer();
@@ -140,7 +141,9 @@ public class LocalBlobStore implements BlobStore {
             kept = true;
             return new StoredBlob(digest, size, true);
         } finally {
-            pipeline.end();
+            if (pipeline != null) {
+                pipeline.end();
+            }
             if (!kept) {
                 Files.deleteIfExists(part);
             }
@@ -172,8 +175,14 @@ public class LocalBlobStore implements BlobStore {
             for (int i = 0; i < BUFFERS; i++) {
                 free.add(new byte[BUFFER]);
             }
-            workers.execute(this::hash);
-            workers.execute(() -> write(part));
+            try {
+                workers.execute(this::hash);
+                workers.execute(() -> write(part));
+            } catch (RuntimeException e) {
+                // refused (an executor shutting down): a task that did start is let go before the upload fails
+                end();
+                throw e;
+            }
         }
 
         byte[] freeBuffer() throws IOException {

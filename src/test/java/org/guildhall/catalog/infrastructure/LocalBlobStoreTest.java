@@ -17,11 +17,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.guildhall.catalog.domain.BlobStore.BlobTooLargeException;
 import org.guildhall.catalog.domain.BlobStore.DigestMismatchException;
@@ -223,6 +226,25 @@ class LocalBlobStoreTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void anUploadTheExecutorRefusesLeavesNoTemporaryFileAndNoTaskBehind() throws Exception {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        AtomicInteger asked = new AtomicInteger();
+        // as a container's executor does while the application stops: the first task runs, the second is refused
+        Executor refusingTheSecond = task -> {
+            if (asked.getAndIncrement() % 2 == 1) {
+                throw new RejectedExecutionException("shutting down");
+            }
+            threads.execute(task);
+        };
+        LocalBlobStore s = new LocalBlobStore(root.resolve("refusing"), refusingTheSecond, true);
+        assertThatThrownBy(() -> s.put(new ByteArrayInputStream(new byte[10]), 100, Optional.empty()))
+                .isInstanceOf(RejectedExecutionException.class);
+        assertThat(root.resolve("refusing/tmp")).isEmptyDirectory();
+        threads.shutdown();
+        assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).as("the task that started has ended").isTrue();
     }
 
     @Test
