@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -151,38 +153,38 @@ public class LocalBlobStore implements BlobStore {
     }
 
     /**
-     * One upload's pieces on their way: the caller's thread fills a buffer and passes it on; a hashing task folds it
-     * into the SHA-256 while a writing task puts it on disk, and the buffer comes back once both are done with it.
-     * The few buffers go round, so an upload holds at most {@link #BUFFERS} MiB (and one aligned MiB for the disk)
-     * however large it is.
+     * One upload's pieces on their way: the caller's thread fills a buffer and passes it on; the piece is folded into
+     * the SHA-256 by one task and put on disk by another, and the buffer comes back once both are done with it. The
+     * hashing tasks run one after the other (each chained to the one before), and so do the writing tasks, but the
+     * two chains run side by side; a task runs only while it has a piece, so a slow client holds no thread. The few
+     * buffers go round, so an upload holds at most {@link #BUFFERS} MiB (and one aligned MiB for the disk) however
+     * large it is.
      */
     private final class Pipeline {
 
         private record Piece(byte[] bytes, int length, AtomicInteger users) {
         }
 
-        private static final Piece END = new Piece(null, -1, new AtomicInteger());
-
         private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
-        /** Room for every buffer and the end, so that passing a piece never blocks. */
-        private final BlockingQueue<Piece> toHash = new ArrayBlockingQueue<>(BUFFERS + 1);
-        private final BlockingQueue<Piece> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
-        private final CompletableFuture<byte[]> hashed = new CompletableFuture<>();
-        private final CompletableFuture<Void> written = new CompletableFuture<>();
+        private final AtomicReference<DiskWriter> disk = new AtomicReference<>();
+        private CompletableFuture<MessageDigest> hashing;
+        private CompletableFuture<DiskWriter> writing;
         private boolean ended;
 
         Pipeline(Path part) {
             for (int i = 0; i < BUFFERS; i++) {
                 free.add(new byte[BUFFER]);
             }
-            try {
-                workers.execute(this::hash);
-                workers.execute(() -> write(part));
-            } catch (RuntimeException e) {
-                // refused (an executor shutting down): a task that did start is let go before the upload fails
-                end();
-                throw e;
-            }
+            hashing = CompletableFuture.completedFuture(sha256());
+            writing = CompletableFuture.supplyAsync(() -> {
+                try {
+                    DiskWriter w = DiskWriter.open(part, direct);
+                    disk.set(w);
+                    return w;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, workers);
         }
 
         byte[] freeBuffer() throws IOException {
@@ -202,24 +204,50 @@ public class LocalBlobStore implements BlobStore {
 
         void pass(byte[] buffer, int length) {
             Piece p = new Piece(buffer, length, new AtomicInteger(2));
-            toHash.add(p);
-            toWrite.add(p);
+            hashing = hashing.thenApplyAsync(sha -> {
+                sha.update(p.bytes(), 0, p.length());
+                done(p);
+                return sha;
+            }, workers);
+            writing = writing.thenApplyAsync(w -> {
+                try {
+                    w.write(p.bytes(), p.length());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                done(p);
+                return w;
+            }, workers);
         }
 
         /** Waits for the last piece to be hashed and to be on disk; the digest of every piece passed. */
         byte[] finish() throws IOException {
-            end();
-            byte[] digest = result(hashed);
-            result(written);
+            byte[] digest = result(hashing.thenApply(MessageDigest::digest));
+            result(writing.thenApply(w -> {
+                try {
+                    w.finish();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return w;
+            }));
             return digest;
         }
 
-        /** Lets both tasks finish (once): after the last piece, or when the upload is abandoned. */
+        /** Once the writing has stopped (done, failed or abandoned), the file is closed. */
         void end() {
             if (!ended) {
                 ended = true;
-                toHash.add(END);
-                toWrite.add(END);
+                writing.whenComplete((w, failure) -> {
+                    DiskWriter d = disk.get();
+                    if (d != null) {
+                        try {
+                            d.close();
+                        } catch (IOException e) {
+                            LOG.log(Level.FINE, "closing an upload's temporary file", e);
+                        }
+                    }
+                });
             }
         }
 
@@ -229,55 +257,12 @@ public class LocalBlobStore implements BlobStore {
             }
         }
 
-        private void hash() {
-            try {
-                MessageDigest sha = sha256();
-                for (Piece p = toHash.take(); p != END; p = toHash.take()) {
-                    sha.update(p.bytes(), 0, p.length());
-                    done(p);
-                }
-                hashed.complete(sha.digest());
-            } catch (InterruptedException e) {
-                hashed.completeExceptionally(e);
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                hashed.completeExceptionally(e);
-            }
-        }
-
-        private void write(Path part) {
-            try (DiskWriter disk = DiskWriter.open(part, direct)) {
-                for (Piece p = toWrite.take(); p != END; p = toWrite.take()) {
-                    disk.write(p.bytes(), p.length());
-                    done(p);
-                }
-                disk.finish();
-                written.complete(null);
-            } catch (InterruptedException e) {
-                written.completeExceptionally(e);
-                Thread.currentThread().interrupt();
-            } catch (IOException | RuntimeException e) {
-                written.completeExceptionally(e);
-            } finally {
-                // whatever is still queued after a failure goes back, so that the reader is not left waiting
-                drain();
-            }
-        }
-
-        private void drain() {
-            for (Piece p = toWrite.poll(); p != null; p = toWrite.poll()) {
-                if (p != END) {
-                    done(p);
-                }
-            }
-        }
-
         private void failFast() throws IOException {
-            if (written.isCompletedExceptionally()) {
-                result(written);
+            if (writing.isCompletedExceptionally()) {
+                result(writing);
             }
-            if (hashed.isCompletedExceptionally()) {
-                result(hashed);
+            if (hashing.isCompletedExceptionally()) {
+                result(hashing);
             }
         }
 
@@ -286,10 +271,14 @@ public class LocalBlobStore implements BlobStore {
                 try {
                     return f.get(STALL_SECONDS, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof UncheckedIOException io) {
+                        throw io.getCause();
+                    }
+                    if (cause instanceof IOException io) {
                         throw io;
                     }
-                    throw new IOException("the upload could not be stored", e.getCause());
+                    throw new IOException("the upload could not be stored: " + cause, cause);
                 } catch (TimeoutException e) {
                     throw new IOException("the upload's hashing or writing made no progress for " + STALL_SECONDS + " s", e);
                 }

@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -230,21 +232,78 @@ class LocalBlobStoreTest {
 
     @Test
     void anUploadTheExecutorRefusesLeavesNoTemporaryFileAndNoTaskBehind() throws Exception {
-        ExecutorService threads = Executors.newCachedThreadPool();
-        AtomicInteger asked = new AtomicInteger();
-        // as a container's executor does while the application stops: the first task runs, the second is refused
-        Executor refusingTheSecond = task -> {
-            if (asked.getAndIncrement() % 2 == 1) {
-                throw new RejectedExecutionException("shutting down");
+        // as a container's executor does while the application stops: every task refused, or only from the second on
+        for (int accepted : new int[] {0, 1}) {
+            ExecutorService threads = Executors.newCachedThreadPool();
+            AtomicInteger asked = new AtomicInteger();
+            Executor refusing = task -> {
+                if (asked.getAndIncrement() >= accepted) {
+                    throw new RejectedExecutionException("shutting down");
+                }
+                threads.execute(task);
+            };
+            LocalBlobStore s = new LocalBlobStore(root.resolve("refusing-" + accepted), refusing, true);
+            assertThatThrownBy(() -> s.put(new ByteArrayInputStream(new byte[10]), 100, Optional.empty()))
+                    .satisfiesAnyOf(e -> assertThat(e).isInstanceOf(RejectedExecutionException.class),
+                            e -> assertThat(e).isInstanceOf(IOException.class).hasCauseInstanceOf(RejectedExecutionException.class));
+            assertThat(root.resolve("refusing-" + accepted + "/tmp")).isEmptyDirectory();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).as("the tasks that started have ended").isTrue();
+        }
+    }
+
+    @Test
+    void aSlowUploadHoldsNoThreadWhileItWaitsForTheNextPiece() throws Exception {
+        ThreadPoolExecutor threads = (ThreadPoolExecutor) Executors.newCachedThreadPool();
+        try {
+            LocalBlobStore s = new LocalBlobStore(root.resolve("slow"), threads, true);
+            CountDownLatch firstPieceSent = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            byte[] piece = counting(1024 * 1024);
+            InputStream slow = new InputStream() {
+                int sent;
+
+                @Override
+                public int read() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (sent == 2 * piece.length) {
+                        return -1;
+                    }
+                    if (sent == piece.length) {
+                        firstPieceSent.countDown();
+                        try {
+                            goOn.await();
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                    }
+                    int at = sent % piece.length;
+                    int n = Math.min(len, piece.length - at);
+                    System.arraycopy(piece, at, b, off, n);
+                    sent += n;
+                    return n;
+                }
+            };
+            Future<StoredBlob> upload = Executors.newSingleThreadExecutor().submit(
+                    () -> s.put(slow, 10L * piece.length, Optional.empty()));
+            assertThat(firstPieceSent.await(10, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (threads.getActiveCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
-            threads.execute(task);
-        };
-        LocalBlobStore s = new LocalBlobStore(root.resolve("refusing"), refusingTheSecond, true);
-        assertThatThrownBy(() -> s.put(new ByteArrayInputStream(new byte[10]), 100, Optional.empty()))
-                .isInstanceOf(RejectedExecutionException.class);
-        assertThat(root.resolve("refusing/tmp")).isEmptyDirectory();
-        threads.shutdown();
-        assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).as("the task that started has ended").isTrue();
+            assertThat(threads.getActiveCount()).as("threads busy while the client sends nothing").isZero();
+            goOn.countDown();
+            byte[] both = new byte[2 * piece.length];
+            System.arraycopy(piece, 0, both, 0, piece.length);
+            System.arraycopy(piece, 0, both, piece.length, piece.length);
+            assertThat(upload.get(30, TimeUnit.SECONDS).digest()).isEqualTo(sha(both));
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
