@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -24,11 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -42,9 +39,8 @@ import org.guildhall.catalog.domain.Sha256;
  * distinct digest. A file is written to {@code <root>/tmp} while it is hashed, then moved into place in
  * one atomic rename, so a reader never sees a partial file and a crash leaves only a temporary file,
  * which {@link #reclaimTemporaryFiles} removes. The caller's thread reads an upload piece by piece while
- * one other thread hashes the pieces and another writes them to disk (with direct I/O where the file
- * system allows it, see {@link DiskWriter}), so that an upload runs at the speed of the slowest of the
- * three, not of their sum.
+ * executor tasks hash the pieces and write them to disk (with direct I/O where the file system allows it,
+ * see {@link DiskWriter}), so that an upload runs at the speed of the slowest of the three, not of their sum.
  */
 public class LocalBlobStore implements BlobStore {
 
@@ -62,12 +58,10 @@ public class LocalBlobStore implements BlobStore {
     /** Files read from at least this far from their end are read ahead on other threads ({@link ReadAhead}). */
     private static final long READ_AHEAD_FROM = 8L * 1024 * 1024;
 
-    /** How long an upload may wait for its hashing or writing before it is abandoned. */
-    private static final long STALL_SECONDS = 300;
-
     private final Path blobs;
     private final Path tmp;
     private final Executor workers;
+    /** Whether uploads are written with direct I/O: asked for, and taken by the file system (probed once). */
     private final boolean direct;
 
     /** A store whose uploads are hashed and written on threads of its own (daemon threads, made as needed). */
@@ -88,17 +82,21 @@ public class LocalBlobStore implements BlobStore {
         this.blobs = Files.createDirectories(root.resolve("sha256"));
         this.tmp = Files.createDirectories(root.resolve("tmp"));
         this.workers = workers;
-        this.direct = direct;
+        this.direct = direct && takesDirectIo(tmp);
     }
 
-    /** Whether uploads to this store are written with direct I/O (false where its file system does not take it). */
-    public boolean writesDirect() throws IOException {
-        Path probe = Files.createTempFile(tmp, "probe-", ".part");
-        try (DiskWriter w = DiskWriter.open(probe, direct)) {
-            return w.direct();
+    private static boolean takesDirectIo(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, "probe-", ".part");
+        try (DiskWriter w = DiskWriter.open(probe, true)) {
+            return w instanceof Direct;
         } finally {
             Files.deleteIfExists(probe);
         }
+    }
+
+    /** Whether uploads to this store are written with direct I/O (false where its file system does not take it). */
+    public boolean writesDirect() {
+        return direct;
     }
 
     @Override
@@ -115,7 +113,6 @@ public class LocalBlobStore implements BlobStore {
                 // fill the buffer before handing it on: the network hands over a few KiB at a time
                 int n = content.readNBytes(buffer, 0, buffer.length);
                 if (n <= 0) {
-                    pipeline.giveBack(buffer);
                     break;
                 }
                 size += n;
@@ -165,6 +162,8 @@ public class LocalBlobStore implements BlobStore {
         private record Piece(byte[] bytes, int length, AtomicInteger users) {
         }
 
+        private static final String STORING = "storing the upload";
+
         private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
         private final AtomicReference<DiskWriter> disk = new AtomicReference<>();
         private CompletableFuture<MessageDigest> hashing;
@@ -176,30 +175,28 @@ public class LocalBlobStore implements BlobStore {
                 free.add(new byte[BUFFER]);
             }
             hashing = CompletableFuture.completedFuture(sha256());
-            writing = CompletableFuture.supplyAsync(() -> {
-                try {
-                    DiskWriter w = DiskWriter.open(part, direct);
-                    disk.set(w);
-                    return w;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, workers);
+            writing = CompletableFuture.supplyAsync(FileTasks.io(() -> {
+                DiskWriter w = DiskWriter.open(part, direct);
+                disk.set(w);
+                return w;
+            }), workers);
         }
 
         byte[] freeBuffer() throws IOException {
-            for (long waited = 0; waited < STALL_SECONDS; waited++) {
+            for (long waited = 0; waited < FileTasks.STALL_SECONDS; waited++) {
                 failFast();
-                byte[] b = await(() -> free.poll(1, TimeUnit.SECONDS));
+                byte[] b;
+                try {
+                    b = free.poll(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("upload interrupted");
+                }
                 if (b != null) {
                     return b;
                 }
             }
-            throw new IOException("the upload's hashing or writing made no progress for " + STALL_SECONDS + " s");
-        }
-
-        void giveBack(byte[] buffer) {
-            free.add(buffer);
+            throw new IOException("the upload's hashing or writing made no progress for " + FileTasks.STALL_SECONDS + " s");
         }
 
         void pass(byte[] buffer, int length) {
@@ -209,28 +206,16 @@ public class LocalBlobStore implements BlobStore {
                 done(p);
                 return sha;
             }, workers);
-            writing = writing.thenApplyAsync(w -> {
-                try {
-                    w.write(p.bytes(), p.length());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            writing = writing.thenApplyAsync(FileTasks.step(w -> {
+                w.write(p.bytes(), p.length());
                 done(p);
-                return w;
-            }, workers);
+            }), workers);
         }
 
         /** Waits for the last piece to be hashed and to be on disk; the digest of every piece passed. */
         byte[] finish() throws IOException {
-            byte[] digest = result(hashing.thenApply(MessageDigest::digest));
-            result(writing.thenApply(w -> {
-                try {
-                    w.finish();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return w;
-            }));
+            byte[] digest = FileTasks.result(hashing.thenApply(MessageDigest::digest), STORING);
+            FileTasks.result(writing.thenApply(FileTasks.step(DiskWriter::finish)), STORING);
             return digest;
         }
 
@@ -259,44 +244,13 @@ public class LocalBlobStore implements BlobStore {
 
         private void failFast() throws IOException {
             if (writing.isCompletedExceptionally()) {
-                result(writing);
+                FileTasks.result(writing, STORING);
             }
             if (hashing.isCompletedExceptionally()) {
-                result(hashing);
+                FileTasks.result(hashing, STORING);
             }
         }
 
-        private <T> T result(CompletableFuture<T> f) throws IOException {
-            return await(() -> {
-                try {
-                    return f.get(STALL_SECONDS, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof UncheckedIOException io) {
-                        throw io.getCause();
-                    }
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new IOException("the upload could not be stored: " + cause, cause);
-                } catch (TimeoutException e) {
-                    throw new IOException("the upload's hashing or writing made no progress for " + STALL_SECONDS + " s", e);
-                }
-            });
-        }
-    }
-
-    private interface Waiting<T> {
-        T get() throws InterruptedException, IOException;
-    }
-
-    private static <T> T await(Waiting<T> w) throws IOException {
-        try {
-            return w.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("upload interrupted");
-        }
     }
 
     @Override
@@ -337,15 +291,21 @@ public class LocalBlobStore implements BlobStore {
      */
     abstract static class DiskWriter implements Closeable {
 
+        final FileChannel out;
+
+        DiskWriter(FileChannel out) {
+            this.out = out;
+        }
+
         static DiskWriter open(Path part, boolean direct) throws IOException {
             if (direct) {
                 try {
-                    return new Direct(part);
+                    return Direct.open(part);
                 } catch (IOException | UnsupportedOperationException e) {
                     LOG.log(Level.FINE, e, () -> "no direct I/O for " + part.getParent() + ", uploads are written through the page cache");
                 }
             }
-            return new Buffered(part);
+            return new Buffered(FileChannel.open(part, StandardOpenOption.WRITE));
         }
 
         /** Appends {@code length} bytes; a piece shorter than the one before may only be the last. */
@@ -354,23 +314,31 @@ public class LocalBlobStore implements BlobStore {
         /** Everything written is on disk. */
         abstract void finish() throws IOException;
 
-        abstract boolean direct();
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     private static final class Direct extends DiskWriter {
-        private final FileChannel out;
         private final int block;
         private final ByteBuffer aligned;
         private long size;
         private boolean padded;
 
-        Direct(Path part) throws IOException {
-            block = Math.toIntExact(Files.getFileStore(part).getBlockSize());
+        private Direct(FileChannel out, int block, ByteBuffer aligned) {
+            super(out);
+            this.block = block;
+            this.aligned = aligned;
+        }
+
+        static Direct open(Path part) throws IOException {
+            int block = Math.toIntExact(Files.getFileStore(part).getBlockSize());
             if (block <= 0 || BUFFER % block != 0) {
                 throw new IOException("block size " + block + " does not divide the buffer size");
             }
-            out = FileChannel.open(part, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-            aligned = ByteBuffer.allocateDirect(BUFFER + block).alignedSlice(block);
+            ByteBuffer aligned = ByteBuffer.allocateDirect(BUFFER + block).alignedSlice(block);
+            return new Direct(FileChannel.open(part, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT), block, aligned);
         }
 
         @Override
@@ -401,24 +369,13 @@ public class LocalBlobStore implements BlobStore {
             }
             out.force(true);
         }
-
-        @Override
-        boolean direct() {
-            return true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
     }
 
     private static final class Buffered extends DiskWriter {
-        private final FileChannel out;
         private long unflushed;
 
-        Buffered(Path part) throws IOException {
-            out = FileChannel.open(part, StandardOpenOption.WRITE);
+        Buffered(FileChannel out) {
+            super(out);
         }
 
         @Override
@@ -438,16 +395,6 @@ public class LocalBlobStore implements BlobStore {
         @Override
         void finish() throws IOException {
             out.force(true);
-        }
-
-        @Override
-        boolean direct() {
-            return false;
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
         }
     }
 

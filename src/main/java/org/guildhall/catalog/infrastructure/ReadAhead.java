@@ -2,18 +2,13 @@ package org.guildhall.catalog.infrastructure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A stored file read ahead of its reader, for large downloads: the next {@link #AHEAD} pieces are being read by
@@ -24,8 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class ReadAhead extends InputStream {
 
-    static final int AHEAD = 3;
-    private static final long STALL_SECONDS = 300;
+    private static final int AHEAD = 3;
 
     private record Piece(byte[] bytes, int length) {
     }
@@ -62,19 +56,15 @@ final class ReadAhead extends InputStream {
         }
         scheduled++;
         int length = (int) Math.min(pieceSize, end - at);
-        ahead.add(CompletableFuture.supplyAsync(() -> {
+        ahead.add(CompletableFuture.supplyAsync(FileTasks.io(() -> {
             ByteBuffer into = ByteBuffer.wrap(buffer, 0, length);
-            try {
-                while (into.hasRemaining()) {
-                    if (file.read(into, at + into.position()) < 0) {
-                        throw new IOException("the stored file ended before its recorded size");
-                    }
+            while (into.hasRemaining()) {
+                if (file.read(into, at + into.position()) < 0) {
+                    throw new IOException("the stored file ended before its recorded size");
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             return new Piece(buffer, length);
-        }, workers));
+        }), workers));
     }
 
     private boolean advance() throws IOException {
@@ -93,19 +83,7 @@ final class ReadAhead extends InputStream {
         if (next == null) {
             return false;
         }
-        try {
-            current = next.get(STALL_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("download interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw new IOException("the stored file could not be read", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("reading the stored file made no progress for " + STALL_SECONDS + " s", e);
-        }
+        current = FileTasks.result(next, "reading the stored file");
         offsetInCurrent = 0;
         return true;
     }
