@@ -105,7 +105,7 @@ public class LocalBlobStore implements BlobStore {
         boolean kept = false;
         Pipeline pipeline = null;
         try {
-            // the caller's thread reads the pieces; one other thread hashes them and another writes them to disk
+            // the caller's thread reads the pieces; executor tasks hash them and write them to disk
             pipeline = new Pipeline(part);
             long size = 0;
             for (;;) {
